@@ -1,0 +1,9 @@
+// Lightning Web Component tests, with Salesforce's preset (lightning-* stubs, @salesforce/* module mocks).
+import lwcJest from '@salesforce/sfdx-lwc-jest/config.js';
+
+export default {
+  ...lwcJest.jestConfig,
+  rootDir: '.',
+  roots: ['<rootDir>/force-app'],
+  modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
+};

@@ -1,0 +1,33 @@
+import { checksum, IdFactory, isIdShaped, to18 } from './ids.ts';
+
+describe('record ids', () => {
+  it('computes the case-safe suffix of the published test vectors', () => {
+    expect(to18('70130000001tcyI')).toBe('70130000001tcyIAAQ');
+    expect(to18('00558000001N0Ke')).toBe('00558000001N0KeAAK');
+    expect(to18('a0BA0000000L2ZC')).toBe('a0BA0000000L2ZCMA0');
+  });
+
+  it('accepts an 18-character id only when its suffix is right', () => {
+    expect(isIdShaped('70130000001tcyIAAQ')).toBe(true);
+    expect(isIdShaped('70130000001tcyIAAA')).toBe(false);
+    expect(isIdShaped('70130000001tcy')).toBe(false);
+    expect(isIdShaped("003' OR Id != '")).toBe(false);
+  });
+
+  it('issues 18-character ids with the key prefix and never repeats one', () => {
+    const ids = new IdFactory('8d');
+    const a = ids.next('003');
+    const b = ids.next('003');
+    expect(a).toMatch(/^0038d0{1}[0-9A-Za-z]{9}[A-Z0-5]{3}$/);
+    expect(a).not.toBe(b);
+    expect(checksum(a.slice(0, 15))).toBe(a.slice(15));
+  });
+
+  it('continues after the highest id it has observed', () => {
+    const first = new IdFactory('8d');
+    const loaded = [first.next('001'), first.next('001'), first.next('001')];
+    const second = new IdFactory('8d');
+    loaded.forEach((id) => second.observe(id));
+    expect(loaded).not.toContain(second.next('001'));
+  });
+});

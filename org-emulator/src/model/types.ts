@@ -1,0 +1,154 @@
+// The contract between the emulator's parts: the schema (what objects and fields exist), the record store (what
+// is in the org) and the query engines (SOQL/SOSL). The data model implements Schema and RecordSource; the query
+// engines only read through these interfaces; the HTTP layer talks to the Org facade (./org.ts).
+
+/** Field types as describe reports them (the WSDL FieldType enumeration). */
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'picklist'
+  | 'multipicklist'
+  | 'combobox'
+  | 'reference'
+  | 'boolean'
+  | 'int'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'base64'
+  | 'address'
+  | 'location'
+  | 'encryptedstring'
+  | 'anyType';
+
+export interface PicklistEntry {
+  value: string;
+  label: string;
+  active: boolean;
+  defaultValue: boolean;
+}
+
+export interface FieldDef {
+  /** API name in its canonical case, with the namespace prefix applied for package fields. */
+  name: string;
+  label: string;
+  type: FieldType;
+  /** Characters for text types; 0 otherwise. */
+  length: number;
+  precision: number;
+  scale: number;
+  digits: number;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  defaultedOnCreate: boolean;
+  defaultValue: string | number | boolean | null;
+  unique: boolean;
+  caseSensitive: boolean;
+  externalId: boolean;
+  idLookup: boolean;
+  nameField: boolean;
+  calculated: boolean;
+  custom: boolean;
+  filterable: boolean;
+  sortable: boolean;
+  groupable: boolean;
+  /** Long and rich text areas can't be filtered or sorted. */
+  htmlFormatted: boolean;
+  picklistValues: PicklistEntry[];
+  restrictedPicklist: boolean;
+  /** Target object names of a reference field (several for polymorphic Who/What/Owner). */
+  referenceTo: string[];
+  /** `Account`, `Owner`, `Who`, `Lead__r` …; null for non-reference fields. */
+  relationshipName: string | null;
+  polymorphicForeignKey: boolean;
+  inlineHelpText: string | null;
+  /** Included by SOSL `IN PHONE FIELDS` / `IN EMAIL FIELDS` / `IN NAME FIELDS` searches. */
+  searchGroup: 'name' | 'email' | 'phone' | 'text' | null;
+  soapType: string;
+}
+
+export interface ChildRelationshipDef {
+  childSObject: string;
+  field: string;
+  relationshipName: string | null;
+  cascadeDelete: boolean;
+  restrictedDelete: boolean;
+}
+
+export interface SObjectDef {
+  name: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix: string;
+  custom: boolean;
+  customSetting: boolean;
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+  queryable: boolean;
+  searchable: boolean;
+  retrieveable: boolean;
+  /** Fields in describe order. */
+  fields: FieldDef[];
+  childRelationships: ChildRelationshipDef[];
+}
+
+/** Case-insensitive lookups over the org's objects, as Salesforce resolves API names. */
+export interface Schema {
+  readonly namespace: string | null;
+  object(name: string): SObjectDef | undefined;
+  objectByKeyPrefix(keyPrefix: string): SObjectDef | undefined;
+  field(objectName: string, fieldName: string): FieldDef | undefined;
+  /** Child relationship of a parent object by relationship name (e.g. Account.Contacts). */
+  childRelationship(parentObject: string, relationshipName: string): ChildRelationshipDef | undefined;
+  objects(): SObjectDef[];
+}
+
+/**
+ * A stored record. Field values are canonical JSON values keyed by the field's canonical API name:
+ * text/picklist/id/reference → string; multipicklist → 'a;b'; int/double/currency/percent → number;
+ * boolean → boolean; date → 'YYYY-MM-DD'; datetime → 'YYYY-MM-DDTHH:mm:ss.SSS+0000'; time → 'HH:mm:ss.SSSZ';
+ * empty → null. `Id` and the system fields are always present.
+ */
+export type FieldValues = Record<string, string | number | boolean | null>;
+
+export interface StoredRecord {
+  readonly type: string;
+  readonly id: string;
+  readonly values: FieldValues;
+  /** Epoch ms when the record became visible to search (SOSL honours the index-lag setting with it). */
+  readonly indexedAt: number;
+}
+
+/** Read access for the query engines. Records are live (not deleted) unless includeDeleted is asked for. */
+export interface RecordSource {
+  records(objectName: string, options?: { includeDeleted?: boolean }): Iterable<StoredRecord>;
+  byId(id: string, options?: { includeDeleted?: boolean }): StoredRecord | undefined;
+}
+
+/** What the query engines need to know about the call they serve. */
+export interface QueryContext {
+  schema: Schema;
+  data: RecordSource;
+  /** The running user (for USER_MODE and `OwnerId = :me` style defaults). */
+  userId: string;
+  /** Org time zone (IANA), used by date literals such as TODAY and LAST_N_DAYS:n. */
+  timeZone: string;
+  now: Date;
+  apiVersion: string;
+  includeDeleted: boolean;
+}
+
+/** The REST shape of a record in a query or search result. */
+export type ResultRecord = {
+  attributes: { type: string; url: string };
+  [field: string]: unknown;
+};

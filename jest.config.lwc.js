@@ -5,5 +5,7 @@ export default {
   ...lwcJest.jestConfig,
   rootDir: '.',
   roots: ['<rootDir>/force-app'],
-  modulePathIgnorePatterns: ['<rootDir>/.localdevserver']
+  modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
+  // Registers @sa11y/jest's toBeAccessible() matcher for the "is accessible" cases.
+  setupFilesAfterEnv: [...(lwcJest.jestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.js']
 };

@@ -7,11 +7,18 @@ describe('record ids', () => {
     expect(to18('a0BA0000000L2ZC')).toBe('a0BA0000000L2ZCMA0');
   });
 
-  it('accepts an 18-character id only when its suffix is right', () => {
+  it('accepts an 18-character id only when its suffix is consistent with it', () => {
     expect(isIdShaped('70130000001tcyIAAQ')).toBe(true);
-    expect(isIdShaped('70130000001tcyIAAA')).toBe(false);
+    // The suffix marks a digit ("0" in position 1) as a capital letter: not an id.
+    expect(isIdShaped('70130000001tcyIBAQ')).toBe(false);
     expect(isIdShaped('70130000001tcy')).toBe(false);
     expect(isIdShaped("003' OR Id != '")).toBe(false);
+  });
+
+  it('reads an 18-character id case-insensitively, as Salesforce does, and a 15-character one exactly', () => {
+    expect(to18('70130000001TCYIAAQ')).toBe('70130000001tcyIAAQ');
+    expect(to18('a0ba0000000l2zcma0')).toBe('a0BA0000000L2ZCMA0');
+    expect(to18('70130000001tcyi')).toBe('70130000001tcyiAAA');
   });
 
   it('issues 18-character ids with the key prefix and never repeats one', () => {

@@ -2,7 +2,7 @@
 // 9-character base-62 counter), or 18 with a 3-character case-safe checksum. The API always returns 18.
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const ID_SHAPE = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
+const ID_SHAPE_ANY_CASE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-5]{3})?$/;
 
 /** The 3-character suffix that makes a 15-character id case-insensitively unique. */
 export function checksum(id15: string): string {
@@ -18,16 +18,32 @@ export function checksum(id15: string): string {
   return suffix;
 }
 
-/** True when the value has the shape of a 15- or 18-character id (and, for 18, a correct checksum). */
-export function isIdShaped(value: string): boolean {
-  if (!ID_SHAPE.test(value)) return false;
-  return value.length === 15 || checksum(value.slice(0, 15)) === value.slice(15);
+/**
+ * The canonical 18-character form of an id, or undefined when the value is not one. A 15-character id is
+ * case-sensitive; an 18-character id is not: its suffix says which letters are capitals, so `001aa…` in any case
+ * names the same record (a suffix that marks a digit as a capital is not an id).
+ */
+export function to18(value: string): string | undefined {
+  if (typeof value !== 'string' || !ID_SHAPE_ANY_CASE.test(value)) return undefined;
+  if (value.length === 15) return value + checksum(value);
+  const suffix = value.slice(15).toUpperCase();
+  let id15 = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    const flags = SUFFIX_ALPHABET.indexOf(suffix[chunk]!);
+    if (flags < 0) return undefined;
+    for (let i = 0; i < 5; i++) {
+      const c = value[chunk * 5 + i]!;
+      const capital = (flags & (1 << i)) !== 0;
+      if (capital && !/[a-zA-Z]/.test(c)) return undefined;
+      id15 += capital ? c.toUpperCase() : c.toLowerCase();
+    }
+  }
+  return id15 + suffix;
 }
 
-/** The 18-character form of a 15- or 18-character id, or undefined when the value is not an id. */
-export function to18(value: string): string | undefined {
-  if (!isIdShaped(value)) return undefined;
-  return value.length === 18 ? value : value + checksum(value);
+/** True when the value is a 15-character id or an 18-character id (in any letter case) with a consistent suffix. */
+export function isIdShaped(value: string): boolean {
+  return to18(value) !== undefined;
 }
 
 export function keyPrefixOf(id: string): string {

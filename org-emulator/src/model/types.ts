@@ -73,6 +73,40 @@ export interface FieldDef {
   /** Included by SOSL `IN PHONE FIELDS` / `IN EMAIL FIELDS` / `IN NAME FIELDS` searches. */
   searchGroup: 'name' | 'email' | 'phone' | 'text' | null;
   soapType: string;
+
+  // Optional describe facts (added by the data model; absent means the WSDL default: false / null).
+  /** Auto-number fields (CaseNumber, custom AutoNumber): generated, never writable. */
+  autoNumber?: boolean;
+  /** Formula source of a calculated field, as describe shows it. */
+  calculatedFormula?: string | null;
+  /** The compound field this one is part of (`Address` for Street, `Name` for FirstName). */
+  compoundFieldName?: string | null;
+  /** `personname`, `plaintextarea`, `richtextarea`, `imageurl`, `externallookup`, … */
+  extraTypeInfo?: string | null;
+  /** Child relationship name on the referenced object(s) (`Contacts` for Contact.AccountId). */
+  childRelationshipName?: string | null;
+  /** Deleting the parent deletes this child (master-detail and a few standard lookups). */
+  cascadeDelete?: boolean;
+  /** The parent can't be deleted while this child exists. */
+  restrictedDelete?: boolean;
+  /** 0 or 1 for master-detail fields; null otherwise. */
+  relationshipOrder?: number | null;
+  writeRequiresMasterRead?: boolean;
+  /** Who/What/Owner style references whose Name is reachable through the `Name` object. */
+  namePointing?: boolean;
+  /** Picklist controlled by another field. */
+  controllerName?: string | null;
+  dependentPicklist?: boolean;
+  /** Encrypted text (describe type encryptedstring). */
+  encrypted?: boolean;
+  mask?: string | null;
+  maskType?: string | null;
+  displayLocationInDecimal?: boolean;
+  /** A default that is a formula the emulator does not evaluate (describe's defaultValueFormula). */
+  defaultValueFormula?: string | null;
+  /** Emulator only, not a describe key: an auto number's display format (`EE-{00000000}`) and first number. */
+  displayFormat?: string;
+  startingNumber?: number;
 }
 
 export interface ChildRelationshipDef {
@@ -99,6 +133,21 @@ export interface SObjectDef {
   /** Fields in describe order. */
   fields: FieldDef[];
   childRelationships: ChildRelationshipDef[];
+
+  // Optional describe facts (added by the data model; absent means false).
+  activateable?: boolean;
+  feedEnabled?: boolean;
+  layoutable?: boolean;
+  mergeable?: boolean;
+  mruEnabled?: boolean;
+  replicateable?: boolean;
+  triggerable?: boolean;
+  undeletable?: boolean;
+  deepCloneable?: boolean;
+  /** Custom metadata type (`__mdt`): records come from force-app and are read-only through the API. */
+  customMetadata?: boolean;
+  /** Custom objects with activities enabled are valid Task/Event WhatId targets. */
+  enableActivities?: boolean;
 }
 
 /** Case-insensitive lookups over the org's objects, as Salesforce resolves API names. */

@@ -1,0 +1,94 @@
+// The express application of one emulated org: front-door checks, request log and latency, then OAuth and the
+// identity URL, the REST API, the control surface, and Salesforce-shaped answers for everything else.
+import express from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { oauthRouter } from '../oauth/routes.ts';
+import { OrgControl } from './control.ts';
+import { controlRouter } from './control-routes.ts';
+import type { Emulator } from './emulator.ts';
+import { requestSizeGuard } from './request-size.ts';
+import { JSON_CONTENT_TYPE, restApiRouter } from './rest-api.ts';
+
+export function createApp(emulator: Emulator, control: OrgControl = new OrgControl(emulator)): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use(requestLog(emulator));
+  app.use(requestSizeGuard);
+  app.use('/services', latency(emulator));
+  app.use(oauthRouter(emulator));
+  app.use('/services/data', restApiRouter(emulator));
+  app.use('/__org', controlRouter(control));
+  app.use(notFound);
+  app.use(unexpectedError);
+  return app;
+}
+
+/** Records every answered request except the control surface's own traffic. */
+function requestLog(emulator: Emulator) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.path.startsWith('/__org')) return next();
+    const at = emulator.clock.now();
+    const started = performance.now();
+    // Read now: mounted routers strip their prefix from the request's URL while they handle it.
+    const method = req.method;
+    const path = req.path;
+    res.on('finish', () => {
+      emulator.log.record({
+        at,
+        method,
+        path,
+        status: res.statusCode,
+        counted: res.locals['counted'] === true,
+        durationMs: Math.round(performance.now() - started)
+      });
+    });
+    next();
+  };
+}
+
+function latency(emulator: Emulator) {
+  return (_req: Request, _res: Response, next: NextFunction): void => {
+    const ms = emulator.settings().latencyMs;
+    if (ms > 0) setTimeout(next, ms);
+    else next();
+  };
+}
+
+function notFound(_req: Request, res: Response): void {
+  res
+    .status(404)
+    .set('Content-Type', JSON_CONTENT_TYPE)
+    .send(Buffer.from(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }])));
+}
+
+/**
+ * Body-reading failures get Salesforce-style answers. Anything else is an emulator bug: it is logged to stderr
+ * and answered as Salesforce answers its own internal errors (500 UNKNOWN_EXCEPTION), never as a stack trace.
+ */
+function unexpectedError(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const type = (error as { type?: unknown }).type;
+  const send = (status: number, errorCode: string, message: string): void => {
+    res
+      .status(status)
+      .set('Content-Type', JSON_CONTENT_TYPE)
+      .send(Buffer.from(JSON.stringify([{ errorCode, message }])));
+  };
+  if (type === 'entity.too.large')
+    return send(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body exceeds the 50 MB limit.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return send(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body encoding is not supported.');
+  }
+  if (type === 'request.aborted' || type === 'request.size.invalid')
+    return send(400, 'INVALID_INPUT', 'The request body was incomplete.');
+  const errorId = `${Math.floor(Math.random() * 1e9)}-${Math.floor(Math.random() * 1e5)}`;
+  console.error(`[org-emulator] internal error ${errorId}:`, error);
+  send(
+    500,
+    'UNKNOWN_EXCEPTION',
+    `An unexpected error occurred. Please include this ErrorId if you contact support: ${errorId}`
+  );
+}

@@ -1,14 +1,24 @@
 // `npm run org -- --port 3100 [--namespace swb] [--data file.json] …`: starts one emulated org on 127.0.0.1 and
 // prints its base URL and OAuth client id. With --data the org is loaded from the file at start and written back
-// on SIGINT/SIGTERM and on POST /__org/save.
+// on SIGINT/SIGTERM and on POST /__org/save. `npm run org -- control <command>` drives a running one.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ControlCliError, runControlCommand } from './control-cli.ts';
 import { USAGE, parseCliArgs } from './http/cli-options.ts';
 import { SEEDED_CONNECTED_APP } from './oauth/connected-app.ts';
 import { startOrg } from './server.ts';
 import type { StartOrgOptions } from './server.ts';
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'control') {
+    try {
+      process.exitCode = await runControlCommand(argv.slice(1), { fetch, print: (text) => console.log(text) });
+    } catch (error) {
+      console.error(`org-emulator control: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = error instanceof ControlCliError ? 1 : 2;
+    }
+    return;
+  }
   let options: StartOrgOptions | null;
   try {
     options = parseCliArgs(argv);

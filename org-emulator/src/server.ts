@@ -116,7 +116,7 @@ function close(server: Server): Promise<void> {
 }
 
 /** Requests Node can't even parse (a head beyond 256 KB, garbage) still get an HTTP answer, then the socket closes. */
-function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
   if (!socket.writable) {
     socket.destroy();
     return;
@@ -124,7 +124,9 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
   const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
   const page = jettyErrorPage(status, reason);
+  // A HEAD answer has no body, or the client would read the page as the start of a next response.
+  const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html;charset=iso-8859-1\r\nContent-Length: ${Buffer.byteLength(page)}\r\nConnection: close\r\n\r\n${page}`
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html;charset=iso-8859-1\r\nContent-Length: ${Buffer.byteLength(page)}\r\nConnection: close\r\n\r\n${head ? '' : page}`
   );
 }

@@ -188,6 +188,48 @@ describe('Composite', () => {
     expect((result.compositeResponse[1]?.body as { Name: string }).Name).toBe('Batch B');
   });
 
+  it('allOrNone true overrides a collection subrequest’s allOrNone false: one bad record halts and rolls back everything', async () => {
+    const body = (outer: boolean) => ({
+      allOrNone: outer,
+      collateSubrequests: false,
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/composite/sobjects',
+          referenceId: 'newLeads',
+          body: {
+            allOrNone: false,
+            records: [
+              { attributes: { type: 'Lead' }, LastName: 'Kept?', Company: `Override ${String(outer)}` },
+              { attributes: { type: 'Lead' }, LastName: 'No company' }
+            ]
+          }
+        },
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Account',
+          referenceId: 'newAccount',
+          body: { Name: `Override ${String(outer)}` }
+        }
+      ]
+    });
+    const strict = await composite(body(true));
+    const [leads, account] = strict.compositeResponse;
+    expect(leads!.httpStatusCode).toBe(200);
+    expect(
+      (leads!.body as Array<{ errors: Array<{ statusCode: string }> }>).map((r) => r.errors[0]?.statusCode)
+    ).toEqual(['ALL_OR_NONE_OPERATION_ROLLED_BACK', 'REQUIRED_FIELD_MISSING']);
+    expect(account!.httpStatusCode).toBe(400);
+    expect((account!.body as Array<{ errorCode: string }>)[0]?.errorCode).toBe('PROCESSING_HALTED');
+    expect((await conn.query("SELECT Id FROM Lead WHERE Company = 'Override true'")).totalSize).toBe(0);
+    expect((await conn.query("SELECT Id FROM Account WHERE Name = 'Override true'")).totalSize).toBe(0);
+
+    const lenient = await composite(body(false));
+    expect(lenient.compositeResponse.map((r) => r.httpStatusCode)).toEqual([200, 201]);
+    expect((await conn.query("SELECT Id FROM Lead WHERE Company = 'Override false'")).totalSize).toBe(1);
+    expect((await conn.query("SELECT Id FROM Account WHERE Name = 'Override false'")).totalSize).toBe(1);
+  });
+
   it('refuses more than 25 subrequests, and resources composite does not serve', async () => {
     const tooMany = Array.from({ length: 26 }, (_, i) => ({
       method: 'GET',

@@ -96,6 +96,15 @@ describe('the control surface', () => {
 
   it('answers unknown control routes and malformed JSON with 4xx', async () => {
     expect((await org.controlCall('GET', '/nothing-here')).status).toBe(404);
+    expect((await fetch(`${org.baseUrl}/__org/validation-rules/%E0%A4%A`)).status).toBe(400);
+    for (const body of ['"soon"', '1e999', '[]']) {
+      const exhaust = await fetch(`${org.baseUrl}/__org/usage/exhaust`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body
+      });
+      expect(exhaust.status).toBe(400);
+    }
     const broken = await fetch(`${org.baseUrl}/__org/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

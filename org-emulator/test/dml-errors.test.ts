@@ -39,8 +39,11 @@ describe('DML errors over the wire', () => {
 
   it('REQUIRED_FIELD_MISSING names the missing fields', async () => {
     const error = await failureOf(() => conn.sobject('Lead').create({ FirstName: 'Only' }));
-    expect(error.errorCode).toBe('REQUIRED_FIELD_MISSING');
-    expect(fieldsOf(error)).toEqual(expect.arrayContaining(['LastName', 'Company']));
+    expect([error.errorCode, error.message]).toEqual([
+      'REQUIRED_FIELD_MISSING',
+      'Required fields are missing: [LastName, Company]'
+    ]);
+    expect(fieldsOf(error)).toEqual(['LastName', 'Company']);
   });
 
   it('INVALID_FIELD for a field the object does not have', async () => {
@@ -53,7 +56,10 @@ describe('DML errors over the wire', () => {
 
   it('STRING_TOO_LONG past the field length', async () => {
     const error = await failureOf(() => conn.sobject('Lead').create({ LastName: 'x'.repeat(81), Company: 'Y' }));
-    expect(error.errorCode).toBe('STRING_TOO_LONG');
+    expect([error.errorCode, error.message]).toEqual([
+      'STRING_TOO_LONG',
+      `Last Name: data value too large: ${'x'.repeat(81)} (max length=80)`
+    ]);
     expect(fieldsOf(error)).toEqual(['LastName']);
   });
 
@@ -61,29 +67,45 @@ describe('DML errors over the wire', () => {
     const error = await failureOf(() =>
       conn.sobject('Lead').create({ LastName: 'X', Company: 'Y', Tier__c: 'Platinum' })
     );
-    expect(error.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    expect([error.errorCode, error.message]).toEqual([
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      'Tier: bad value for restricted picklist field: Platinum'
+    ]);
     expect(fieldsOf(error)).toEqual(['Tier__c']);
   });
 
   it('DUPLICATE_VALUE on a unique field', async () => {
-    await conn.sobject('Contact').create({ LastName: 'First', Ext_Id__c: 'UNIQUE-1' });
+    const first = await conn.sobject('Contact').create({ LastName: 'First', Ext_Id__c: 'UNIQUE-1' });
     const error = await failureOf(() => conn.sobject('Contact').create({ LastName: 'Second', Ext_Id__c: 'unique-1' }));
-    expect(error.errorCode).toBe('DUPLICATE_VALUE');
+    expect([error.errorCode, error.message]).toEqual([
+      'DUPLICATE_VALUE',
+      `duplicate value found: Ext_Id__c duplicates value on record with id: ${first.id}`
+    ]);
   });
 
   it('MALFORMED_ID for a reference that is not an id; INVALID_CROSS_REFERENCE_KEY for one that points nowhere', async () => {
     const malformed = await failureOf(() => conn.sobject('Contact').create({ LastName: 'X', AccountId: 'not-an-id' }));
-    expect(malformed.errorCode).toBe('MALFORMED_ID');
+    expect([malformed.errorCode, malformed.message]).toEqual([
+      'MALFORMED_ID',
+      'Account ID: id value of incorrect type: not-an-id'
+    ]);
     expect(fieldsOf(malformed)).toEqual(['AccountId']);
     const dangling = await failureOf(() =>
       conn.sobject('Contact').create({ LastName: 'X', AccountId: '001000000000000AAA' })
     );
-    expect(dangling.errorCode).toBe('INVALID_CROSS_REFERENCE_KEY');
+    expect([dangling.errorCode, dangling.message]).toEqual([
+      'INVALID_CROSS_REFERENCE_KEY',
+      'invalid cross reference id'
+    ]);
+    expect(fieldsOf(dangling)).toEqual(['AccountId']);
   });
 
   it('INVALID_FIELD_FOR_INSERT_UPDATE for a read-only field', async () => {
     const error = await failureOf(() => conn.sobject('Contact').create({ LastName: 'X', Name: 'Not Writable' }));
-    expect(error.errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
+    expect([error.errorCode, error.message]).toEqual([
+      'INVALID_FIELD_FOR_INSERT_UPDATE',
+      'Unable to create/update fields: Name. Please check the security settings of this field and verify that it is read/write for your profile or permission set.'
+    ]);
     expect(fieldsOf(error)).toEqual(['Name']);
   });
 
@@ -96,6 +118,11 @@ describe('DML errors over the wire', () => {
         .create({ Subject: 'Call', WhoId: lead.id, WhatId: account.id, Status: 'Completed', Priority: 'Normal' })
     );
     expect(error.errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
+    expect(fieldsOf(error)).toEqual(['WhoId', 'WhatId']);
+    const withoutWhat = await conn
+      .sobject('Task')
+      .create({ Subject: 'Call', WhoId: lead.id, Status: 'Completed', Priority: 'Normal' });
+    expect(withoutWhat.success).toBe(true);
   });
 
   it('CANNOT_UPDATE_CONVERTED_LEAD when updating a converted lead', async () => {
@@ -104,7 +131,10 @@ describe('DML errors over the wire', () => {
     const error = await failureOf(() =>
       conn.sobject('Lead').update({ Id: converted.records[0]!.Id, Title: 'Changed' })
     );
-    expect(error.errorCode).toBe('CANNOT_UPDATE_CONVERTED_LEAD');
+    expect([error.errorCode, error.message]).toEqual([
+      'CANNOT_UPDATE_CONVERTED_LEAD',
+      'cannot reference converted lead'
+    ]);
   });
 
   it('FIELD_CUSTOM_VALIDATION_EXCEPTION from a validation rule installed through the control surface', async () => {

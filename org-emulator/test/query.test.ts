@@ -1,7 +1,8 @@
 // query and queryAll through jsforce: paging with queryMore and autoFetch, batch sizes, locators, COUNT(),
 // deleted rows, and query errors.
 import type { Connection } from 'jsforce';
-import { failureOf, startTestOrg } from './support.ts';
+import { ManualClock } from '../src/index.ts';
+import { STANDARD_FIXTURE, failureOf, startTestOrg } from './support.ts';
 import type { TestOrg } from './support.ts';
 
 describe('query and queryAll', () => {
@@ -127,5 +128,160 @@ describe('query and queryAll', () => {
       "SELECT Id, Account.Name FROM Contact WHERE LastName = 'Child'"
     );
     expect(result.records[0]?.Account?.Name).toBe('Parent Co');
+  });
+});
+
+const topicsField = {
+  object: 'Contact',
+  name: 'Topics__c',
+  xml: `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Topics__c</fullName>
+    <label>Topics</label>
+    <type>MultiselectPicklist</type>
+    <visibleLines>4</visibleLines>
+    <valueSet>
+        <valueSetDefinition>
+            <sorted>false</sorted>
+            <value><fullName>Pricing</fullName><default>false</default><label>Pricing</label></value>
+            <value><fullName>Support</fullName><default>false</default><label>Support</label></value>
+            <value><fullName>Renewal</fullName><default>false</default><label>Renewal</label></value>
+        </valueSetDefinition>
+    </valueSet>
+</CustomField>
+`
+};
+
+describe('the SOQL the product uses, through jsforce', () => {
+  const clock = new ManualClock(Date.UTC(2030, 5, 15, 18, 0, 0));
+  let org: TestOrg;
+  let conn: Connection;
+  const id: Record<string, string> = {};
+
+  beforeAll(async () => {
+    org = await startTestOrg({ clock }, [...STANDARD_FIXTURE, topicsField]);
+    conn = await org.login();
+    id['account'] = (await conn.sobject('Account').create({ Name: 'Soql Alpha' })).id!;
+    id['ann'] = (
+      await conn.sobject('Contact').create({
+        FirstName: 'Ann',
+        LastName: 'Soql',
+        AccountId: id['account'],
+        Title: 'CTO',
+        Topics__c: 'Pricing;Support'
+      })
+    ).id!;
+    id['bob'] = (
+      await conn.sobject('Contact').create({ FirstName: 'Bob', LastName: 'Soql', Topics__c: 'Renewal' })
+    ).id!;
+    id['cy'] = (await conn.sobject('Contact').create({ FirstName: 'Cy', LastName: 'Soql', Title: 'Buyer' })).id!;
+    id['lead'] = (await conn.sobject('Lead').create({ LastName: 'Soql Lead', Company: 'Soql Co' })).id!;
+    const task = (subject: string, who: string, activityDate: string | null) =>
+      conn
+        .sobject('Task')
+        .create({ Subject: subject, WhoId: who, ActivityDate: activityDate, Status: 'Completed', Priority: 'Normal' });
+    await task('Soql today', id['ann']!, '2030-06-15');
+    await task('Soql last week', id['ann']!, '2030-06-09');
+    await task('Soql undated', id['ann']!, null);
+    await task('Soql lead call', id['lead']!, '2030-06-14');
+  });
+  afterAll(() => org.stop());
+
+  const names = async (soql: string): Promise<string[]> =>
+    (await conn.query<{ FirstName: string }>(soql)).records.map((r) => r.FirstName);
+
+  it('parent relationship fields: Account.Name, Owner.Email, Who.Name', async () => {
+    const contacts = await conn.query<{ Account: { Name: string } | null; Owner: { Email: string } }>(
+      `SELECT Account.Name, Owner.Email FROM Contact WHERE Id IN ('${id['ann']}', '${id['bob']}') ORDER BY FirstName`
+    );
+    expect(contacts.records.map((r) => [r.Account?.Name ?? null, r.Owner.Email])).toEqual([
+      ['Soql Alpha', 'admin@switchboard.test'],
+      [null, 'admin@switchboard.test']
+    ]);
+    const tasks = await conn.query<{ Subject: string; Who: { Name: string } }>(
+      "SELECT Subject, Who.Name FROM Task WHERE Subject LIKE 'Soql%' ORDER BY Subject"
+    );
+    expect(tasks.records.map((r) => `${r.Subject}: ${r.Who.Name}`)).toEqual([
+      'Soql last week: Ann Soql',
+      'Soql lead call: Soql Lead',
+      'Soql today: Ann Soql',
+      'Soql undated: Ann Soql'
+    ]);
+  });
+
+  it('comparison, IN / NOT IN, LIKE, INCLUDES, null tests, AND/OR/NOT with parentheses', async () => {
+    const base = "SELECT FirstName FROM Contact WHERE LastName = 'Soql'";
+    expect(await names(`${base} AND FirstName IN ('Ann', 'Cy') ORDER BY FirstName`)).toEqual(['Ann', 'Cy']);
+    expect(await names(`${base} AND FirstName NOT IN ('Ann') ORDER BY FirstName`)).toEqual(['Bob', 'Cy']);
+    expect(await names(`${base} AND FirstName LIKE 'b%'`)).toEqual(['Bob']);
+    expect(await names(`${base} AND Topics__c INCLUDES ('Support', 'Renewal') ORDER BY FirstName`)).toEqual([
+      'Ann',
+      'Bob'
+    ]);
+    expect(await names(`${base} AND Title = null`)).toEqual(['Bob']);
+    expect(await names(`${base} AND (Title = 'CTO' OR Title = 'Buyer') AND NOT FirstName = 'Cy'`)).toEqual(['Ann']);
+    expect(await names(`${base} AND FirstName > 'Ann' ORDER BY FirstName`)).toEqual(['Bob', 'Cy']);
+  });
+
+  it('date literals in the org time zone: TODAY, LAST_N_DAYS:n, YESTERDAY', async () => {
+    const subjects = async (where: string): Promise<string[]> =>
+      (
+        await conn.query<{ Subject: string }>(
+          `SELECT Subject FROM Task WHERE Subject LIKE 'Soql%' AND ${where} ORDER BY Subject`
+        )
+      ).records.map((r) => r.Subject);
+    expect(await subjects('ActivityDate = TODAY')).toEqual(['Soql today']);
+    expect(await subjects('ActivityDate = YESTERDAY')).toEqual(['Soql lead call']);
+    expect(await subjects('ActivityDate = LAST_N_DAYS:7')).toEqual(['Soql last week', 'Soql lead call', 'Soql today']);
+    expect(await subjects('ActivityDate < 2030-06-10')).toEqual(['Soql last week']);
+  });
+
+  it('ORDER BY with NULLS FIRST / LAST, LIMIT, OFFSET and COUNT()', async () => {
+    const base = "SELECT FirstName FROM Contact WHERE LastName = 'Soql'";
+    expect(await names(`${base} ORDER BY Title NULLS FIRST`)).toEqual(['Bob', 'Cy', 'Ann']);
+    expect(await names(`${base} ORDER BY Title DESC NULLS LAST`)).toEqual(['Ann', 'Cy', 'Bob']);
+    expect(await names(`${base} ORDER BY Title DESC`)).toEqual(['Bob', 'Ann', 'Cy']);
+    expect(await names(`${base} ORDER BY FirstName LIMIT 1 OFFSET 1`)).toEqual(['Bob']);
+    expect((await conn.query("SELECT COUNT() FROM Contact WHERE LastName = 'Soql'")).totalSize).toBe(3);
+  });
+
+  it('child subqueries for activity relationships (Tasks on Contact and Lead)', async () => {
+    const result = await conn.query<{
+      FirstName: string;
+      Tasks: { totalSize: number; records: Array<{ Subject: string }> } | null;
+    }>(
+      "SELECT FirstName, (SELECT Subject FROM Tasks WHERE ActivityDate != null ORDER BY ActivityDate DESC) FROM Contact WHERE LastName = 'Soql' ORDER BY FirstName"
+    );
+    expect(result.records.map((r) => [r.FirstName, r.Tasks?.records.map((t) => t.Subject) ?? null])).toEqual([
+      ['Ann', ['Soql today', 'Soql last week']],
+      ['Bob', null],
+      ['Cy', null]
+    ]);
+    const lead = await conn.query<{ Tasks: { records: Array<{ Subject: string }> } }>(
+      `SELECT (SELECT Subject FROM Tasks) FROM Lead WHERE Id = '${id['lead']}'`
+    );
+    expect(lead.records[0]?.Tasks.records.map((t) => t.Subject)).toEqual(['Soql lead call']);
+  });
+
+  it('refuses what Salesforce refuses: a literal of the wrong type, an unknown relationship, a statement over 100,000 characters', async () => {
+    const wrongType = await failureOf(() => conn.query("SELECT Id FROM Contact WHERE CreatedDate = 'yesterday'"));
+    expect(wrongType.errorCode).toBe('INVALID_FIELD');
+    const relationship = await failureOf(() => conn.query('SELECT Nope__r.Name FROM Contact'));
+    expect(relationship.errorCode).toBe('INVALID_FIELD');
+    expect(relationship.message).toContain("Didn't understand relationship 'Nope__r'");
+    // Too long for a URL (414); a Composite subrequest carries it in the body, where the SOQL limit applies.
+    const longSoql = `SELECT Id FROM Contact WHERE LastName IN (${"'x',".repeat(25_000)}'x')`;
+    const composite = await conn.requestPost<{
+      compositeResponse: Array<{ httpStatusCode: number; body: Array<{ errorCode: string; message: string }> }>;
+    }>('/services/data/v62.0/composite', {
+      compositeRequest: [
+        { method: 'GET', url: `/services/data/v62.0/query?q=${encodeURIComponent(longSoql)}`, referenceId: 'long' }
+      ]
+    });
+    expect(composite.compositeResponse[0]?.httpStatusCode).toBe(400);
+    expect(composite.compositeResponse[0]?.body[0]).toEqual({
+      errorCode: 'MALFORMED_QUERY',
+      message: 'SOQL statements can not be longer than 100000 characters'
+    });
   });
 });

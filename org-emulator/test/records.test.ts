@@ -1,5 +1,6 @@
 // sObject resources through jsforce: versions and resources, describe, create/read/update/delete, rows by
 // external id (upsert 201/200/204/300/404), and the errors Salesforce gives for bad requests.
+import { deflateSync, gzipSync } from 'node:zlib';
 import type { Connection } from 'jsforce';
 import { failureOf, startTestOrg } from './support.ts';
 import type { TestOrg } from './support.ts';
@@ -241,6 +242,71 @@ describe('sObject resources', () => {
       expect((await conn.query(`SELECT Id FROM Lead WHERE Id = '${created.id}'`)).totalSize).toBe(0);
     });
 
+    it('a body that also names the external id field is refused: its value belongs in the URL', async () => {
+      const response = await org.raw('/services/data/v62.0/sobjects/Lead/Ext_Id__c/IN-BODY', {
+        token,
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ Ext_Id__c: 'IN-BODY', LastName: 'Body', Company: 'B' })
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual([
+        {
+          message:
+            'The external ID field Ext_Id__c should not be specified in the sobject data: its value is in the URL.',
+          errorCode: 'INVALID_FIELD',
+          fields: ['Ext_Id__c']
+        }
+      ]);
+      expect((await conn.query("SELECT Id FROM Lead WHERE Ext_Id__c = 'IN-BODY'")).totalSize).toBe(0);
+    });
+
+    it('an external id value ending in .inc is 404, as documented (it reads as a file extension)', async () => {
+      await conn.sobject('Lead').create({ LastName: 'Inc', Company: 'Inc', Email: 'someone@example.inc' });
+      for (const method of ['GET', 'PATCH', 'DELETE']) {
+        const response = await org.raw('/services/data/v62.0/sobjects/Lead/Email/someone@example.inc', {
+          token,
+          method,
+          ...(method === 'PATCH'
+            ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Title: 'x' }) }
+            : {})
+        });
+        expect(response.status).toBe(404);
+      }
+    });
+
+    it('an upsert that matches takes the update path: a create-only field (Task.TaskSubtype) is refused there', async () => {
+      const task = { Subject: 'Call', TaskSubtype: 'Call', Status: 'Completed', Priority: 'Normal' };
+      const created = await conn.sobject('Task').upsert({ ...task, Call_Key__c: 'CALL-1' }, 'Call_Key__c');
+      expect(created).toMatchObject({ success: true, created: true });
+
+      const again = await failureOf(() =>
+        conn.sobject('Task').upsert({ ...task, Call_Key__c: 'CALL-1' }, 'Call_Key__c')
+      );
+      expect(again.errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
+      expect(again.message).toBe(
+        'Unable to create/update fields: TaskSubtype. Please check the security settings of this field and verify that it is read/write for your profile or permission set.'
+      );
+      expect((again.data as { fields?: string[] }).fields).toEqual(['TaskSubtype']);
+
+      const { TaskSubtype: _createOnly, ...updatable } = task;
+      const updated = await conn.sobject('Task').upsert({ ...updatable, Call_Key__c: 'CALL-1' }, 'Call_Key__c');
+      expect(updated).toMatchObject({ id: created.id, success: true, created: false });
+
+      const many = (await conn.sobject('Task').upsert(
+        [
+          { ...task, Call_Key__c: 'CALL-1' },
+          { ...task, Call_Key__c: 'CALL-2' }
+        ],
+        'Call_Key__c'
+      )) as Array<{ success: boolean; created?: boolean; errors: Array<{ statusCode: string; fields: string[] }> }>;
+      expect(many[0]).toMatchObject({
+        success: false,
+        errors: [{ statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', fields: ['TaskSubtype'] }]
+      });
+      expect(many[1]).toMatchObject({ success: true, created: true });
+    });
+
     it('POST sobjects/{T}/Id creates a record from API 37.0 on and is 404 before', async () => {
       const post = (version: string): Promise<Response> =>
         org.raw(`/services/data/v${version}/sobjects/Account/Id`, {
@@ -268,6 +334,56 @@ describe('sObject resources', () => {
       const body = (await response.json()) as Array<{ errorCode: string; message: string }>;
       expect(body[0]?.errorCode).toBe('JSON_PARSER_ERROR');
       expect(body[0]?.message).toMatch(/line:1, column:10/);
+    });
+
+    it('a body compressed with gzip or deflate is read; another encoding is 415, and undecodable data 400', async () => {
+      for (const [encoding, compress] of [
+        ['gzip', gzipSync],
+        ['deflate', deflateSync]
+      ] as const) {
+        const response = await org.raw('/services/data/v62.0/sobjects/Account', {
+          token,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+          body: compress(JSON.stringify({ Name: `Compressed ${encoding}` }))
+        });
+        expect(response.status).toBe(201);
+      }
+      expect((await conn.query("SELECT Id FROM Account WHERE Name LIKE 'Compressed %'")).totalSize).toBe(2);
+
+      const brotli = await org.raw('/services/data/v62.0/sobjects/Account', {
+        token,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'br' },
+        body: JSON.stringify({ Name: 'Brotli' })
+      });
+      expect(brotli.status).toBe(415);
+      expect(brotli.headers.get('sforce-limit-info')).toMatch(/^api-usage=/);
+      expect(((await brotli.json()) as Array<{ errorCode: string }>)[0]?.errorCode).toBe('UNSUPPORTED_MEDIA_TYPE');
+
+      const garbage = await org.raw('/services/data/v62.0/sobjects/Account', {
+        token,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: '{"Name": "not compressed"}'
+      });
+      expect(garbage.status).toBe(400);
+      expect(await garbage.json()).toEqual([
+        { message: 'The request body could not be decompressed.', errorCode: 'JSON_PARSER_ERROR' }
+      ]);
+    });
+
+    it('a body nested deeper than 1,000 levels is JSON_PARSER_ERROR, not a crash', async () => {
+      const response = await org.raw('/services/data/v62.0/sobjects/Account', {
+        token,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '['.repeat(100_000)
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as Array<{ errorCode: string; message: string }>;
+      expect(body[0]?.errorCode).toBe('JSON_PARSER_ERROR');
+      expect(body[0]?.message).toContain('exceeds the maximum allowed (1000');
     });
 
     it('a body that is not a record object is JSON_PARSER_ERROR too', async () => {

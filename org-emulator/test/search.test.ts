@@ -77,6 +77,66 @@ describe('search', () => {
   });
 });
 
+describe('SOSL search groups, RETURNING options and escaping, through jsforce', () => {
+  let org: TestOrg;
+  let conn: Connection;
+
+  beforeAll(async () => {
+    org = await startTestOrg();
+    conn = await org.login();
+    await conn.sobject('Contact').create([
+      { FirstName: 'Quentin', LastName: 'Vexley', Email: 'qv@vexley.example', Title: 'Vexley fan' },
+      { FirstName: 'Rita', LastName: 'Vexley', Email: 'rita@elsewhere.example' },
+      { FirstName: 'Sol', LastName: 'Vexley-Hart', Email: 'sol@elsewhere.example' }
+    ]);
+    await conn.sobject('Lead').create({ LastName: 'Plain', Company: 'Vexley Holdings', Email: 'lead@vexley.example' });
+  });
+  afterAll(() => org.stop());
+
+  const found = async (sosl: string): Promise<string[]> =>
+    ((await conn.search(sosl)).searchRecords as unknown as Array<{ attributes: { type: string }; Name: string }>).map(
+      (r) => `${r.attributes.type}:${r.Name}`
+    );
+
+  it('IN NAME FIELDS searches names (and Lead.Company); IN EMAIL FIELDS searches emails; ALL FIELDS both and more', async () => {
+    expect(await found('FIND {Vexley} IN NAME FIELDS RETURNING Contact(Name ORDER BY Name), Lead(Name)')).toEqual([
+      'Contact:Quentin Vexley',
+      'Contact:Rita Vexley',
+      'Contact:Sol Vexley-Hart',
+      'Lead:Plain'
+    ]);
+    expect(await found('FIND {vexley} IN EMAIL FIELDS RETURNING Contact(Name), Lead(Name)')).toEqual([
+      'Contact:Quentin Vexley',
+      'Lead:Plain'
+    ]);
+    expect(await found('FIND {fan} IN ALL FIELDS RETURNING Contact(Name)')).toEqual(['Contact:Quentin Vexley']);
+    expect(await found('FIND {fan} IN NAME FIELDS RETURNING Contact(Name)')).toEqual([]);
+  });
+
+  it('RETURNING takes WHERE, ORDER BY and LIMIT per object, and the statement an overall LIMIT', async () => {
+    expect(
+      await found(
+        "FIND {Vexley} IN NAME FIELDS RETURNING Contact(Name WHERE FirstName != 'Rita' ORDER BY Name DESC LIMIT 1)"
+      )
+    ).toEqual(['Contact:Sol Vexley-Hart']);
+    expect(
+      await found('FIND {Vexley} IN NAME FIELDS RETURNING Contact(Name ORDER BY Name), Lead(Name) LIMIT 2')
+    ).toEqual(['Contact:Quentin Vexley', 'Contact:Rita Vexley']);
+  });
+
+  it('reserved characters must be escaped; escaped they are punctuation the index splits on', async () => {
+    const unescaped = await failureOf(() => conn.search('FIND {Vexley-Hart} RETURNING Contact(Name)'));
+    expect(unescaped.errorCode).toBe('MALFORMED_SEARCH');
+    expect(await found('FIND {Vexley\\-Hart} RETURNING Contact(Name)')).toEqual(['Contact:Sol Vexley-Hart']);
+    expect(await found('FIND {"rita vexley"} RETURNING Contact(Name)')).toEqual(['Contact:Rita Vexley']);
+    expect(await found('FIND {Vexley AND NOT Rita} IN NAME FIELDS RETURNING Contact(Name ORDER BY Name)')).toEqual([
+      'Contact:Quentin Vexley',
+      'Contact:Sol Vexley-Hart'
+    ]);
+    expect(await found('FIND {Vex*} IN NAME FIELDS RETURNING Lead(Name)')).toEqual(['Lead:Plain']);
+  });
+});
+
 describe('the search index lag', () => {
   it('records created in the last N seconds are not found by SOSL, then are', async () => {
     const clock = new ManualClock();

@@ -25,6 +25,9 @@ Starts a local Salesforce org (REST API, OAuth) on 127.0.0.1.
   --instance <xx>             two-character id instance code (default: random)
   --seed <n>                  seed for rate-based fault dice (reproducible runs)
   --help                      show this text
+
+To drive a running emulator (expire sessions, exhaust the API allowance, inject faults, install validation rules,
+reset, export …): npm run org -- control --help
 `;
 
 export class CliError extends Error {

@@ -26,8 +26,10 @@ export function controlRouter(control: OrgControl): Router {
 
   router.get('/usage', (_req, res) => res.json(control.apiUsage()));
   router.post('/usage/exhaust', (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    res.json(control.exhaustApiAllowance('until' in body ? body['until'] : body));
+    const body: unknown = req.body ?? {};
+    const fields =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    res.json(control.exhaustApiAllowance('until' in fields ? fields['until'] : body));
   });
   router.post('/usage/reset', (_req, res) => res.json(control.resetApiUsage()));
 
@@ -108,6 +110,10 @@ function controlErrors(error: unknown, _req: Request, res: Response, next: NextF
   }
   if (error instanceof SalesforceError) {
     res.status(400).json({ error: error.message, errorCode: error.errorCode });
+    return;
+  }
+  if (error instanceof URIError) {
+    res.status(400).json({ error: 'the path has a malformed percent-escape' });
     return;
   }
   const type = (error as { type?: unknown }).type;

@@ -18,6 +18,7 @@ export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 /** Salesforce caps REST request bodies; the emulator refuses beyond 50 MB instead of buffering without end. */
 const MAX_BODY = '50mb';
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
+const SUPPORTED_BODY_ENCODINGS = new Set(['identity', 'gzip', 'deflate']);
 
 const serviceUnavailable = (): SalesforceError =>
   new SalesforceError('SERVER_UNAVAILABLE', 'Server temporarily unavailable. Please try again later.', { status: 503 });
@@ -25,17 +26,28 @@ const serviceUnavailable = (): SalesforceError =>
 const requestLimitExceeded = (): SalesforceError =>
   new SalesforceError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', { status: 403 });
 
+/** Reads (and inflates, for gzip/deflate) the body once the request has been let in. */
+const readRawBody = express.raw({ type: () => true, limit: MAX_BODY });
+
 export function restApiRouter(emulator: Emulator): Router {
   const router = express.Router();
-  router.use(express.raw({ type: () => true, limit: MAX_BODY }));
-  router.use((req, res) => handle(emulator, req, res));
+  router.use((req, res) => {
+    try {
+      handle(emulator, req, res);
+    } catch (error) {
+      send(emulator, res, unexpected(error));
+    }
+  });
   return router;
 }
 
 function handle(emulator: Emulator, req: Request, res: Response): void {
-  // req.url is relative to the /services/data mount and still percent-encoded.
-  const url = new URL(req.url, 'http://emulator.invalid');
-  const raw = url.pathname.split('/').slice(1);
+  // req.url is relative to the /services/data mount and still percent-encoded. Dot segments are not resolved: a
+  // path is taken as sent.
+  const queryAt = req.url.indexOf('?');
+  const pathname = queryAt >= 0 ? req.url.slice(0, queryAt) : req.url;
+  const query = new URLSearchParams(queryAt >= 0 ? req.url.slice(queryAt + 1) : '');
+  const raw = pathname.split('/').slice(1);
   if (raw.length && raw[raw.length - 1] === '') raw.pop();
 
   if (raw.length === 0) return versions(req, res);
@@ -44,7 +56,7 @@ function handle(emulator: Emulator, req: Request, res: Response): void {
   if (apiVersion === undefined) return send(emulator, res, errorResponse(resourceNotFound()));
 
   const segments = decodeSegments(raw.slice(1));
-  const path = url.pathname.slice(raw[0]!.length + 1);
+  const path = pathname.slice(raw[0]!.length + 1);
   if (!segments) return send(emulator, res, errorResponse(resourceNotFound()));
 
   const fault = emulator.faults.takeRequestFault(req.method, path);
@@ -59,25 +71,72 @@ function handle(emulator: Emulator, req: Request, res: Response): void {
   emulator.usage.count();
   res.locals['counted'] = true;
 
-  let body: unknown;
-  try {
-    body = WRITE_METHODS.has(req.method) ? parseJsonBody(rawBody(req)) : undefined;
-  } catch (error) {
-    if (error instanceof SalesforceError) return send(emulator, res, errorResponse(error));
-    throw error;
+  // REST API "supports the gzip and deflate compression algorithms" for request bodies.
+  const encoding = (req.get('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (!SUPPORTED_BODY_ENCODINGS.has(encoding)) {
+    return send(emulator, res, errorResponse(bodyReadError({ type: 'encoding.unsupported' })));
   }
 
-  const apiRequest: ApiRequest = {
-    method: req.method,
-    segments,
-    path,
-    query: url.searchParams,
-    headers: lowerCaseHeaders(req),
-    body,
-    apiVersion
-  };
-  const pretty = req.get('x-prettyprint') === '1';
-  send(emulator, res, dispatch(apiRequest, restContext(emulator, session.userId, baseUrlOf(emulator, req))), pretty);
+  readRawBody(req, res, (readError?: unknown) => {
+    try {
+      if (readError !== undefined) return send(emulator, res, errorResponse(bodyReadError(readError)));
+      let body: unknown;
+      try {
+        body = WRITE_METHODS.has(req.method) ? parseJsonBody(rawBody(req)) : undefined;
+      } catch (error) {
+        if (error instanceof SalesforceError) return send(emulator, res, errorResponse(error));
+        throw error;
+      }
+      const apiRequest: ApiRequest = {
+        method: req.method,
+        segments,
+        path,
+        query,
+        headers: lowerCaseHeaders(req),
+        body,
+        apiVersion
+      };
+      const pretty = req.get('x-prettyprint') === '1';
+      const context = restContext(emulator, session.userId, baseUrlOf(emulator, req));
+      send(emulator, res, dispatch(apiRequest, context), pretty);
+    } catch (error) {
+      send(emulator, res, unexpected(error));
+    }
+  });
+}
+
+/** Why a body could not be read: too large, an encoding the emulator can't inflate, or data that won't inflate. */
+function bodyReadError(error: unknown): SalesforceError {
+  const { type, code } = error as { type?: unknown; code?: unknown };
+  if (type === 'entity.too.large') {
+    return new SalesforceError('REQUEST_ENTITY_TOO_LARGE', 'The request body exceeds the 50 MB limit.', {
+      status: 413
+    });
+  }
+  if (type === 'encoding.unsupported') {
+    return new SalesforceError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'The request body is compressed with an encoding that is not supported; use gzip or deflate.',
+      { status: 415 }
+    );
+  }
+  if (typeof code === 'string' && /^Z_|^ERR_/.test(code)) {
+    return new SalesforceError('JSON_PARSER_ERROR', 'The request body could not be decompressed.');
+  }
+  return new SalesforceError('JSON_PARSER_ERROR', 'The request body could not be read.');
+}
+
+/** An emulator bug: logged to stderr, answered as Salesforce answers its own internal errors. */
+function unexpected(error: unknown): ApiResponse {
+  const errorId = `${Math.floor(Math.random() * 1e9)}-${Math.floor(Math.random() * 1e5)}`;
+  console.error(`[org-emulator] internal error ${errorId}:`, error);
+  return errorResponse(
+    new SalesforceError(
+      'UNKNOWN_EXCEPTION',
+      `An unexpected error occurred. Please include this ErrorId if you contact support: ${errorId}`,
+      { status: 500 }
+    )
+  );
 }
 
 export function restContext(emulator: Emulator, userId: string, baseUrl: string): RestContext {
@@ -139,6 +198,7 @@ function lowerCaseHeaders(req: Request): Record<string, string | undefined> {
 }
 
 function send(emulator: Emulator, res: Response, response: ApiResponse, pretty = false): void {
+  if (res.headersSent) return;
   res.status(response.status);
   res.set('Sforce-Limit-Info', emulator.usage.header());
   if (response.status === 204 || response.body === undefined) {

@@ -29,7 +29,15 @@ import { readInput, type Changes } from './input.ts';
 import type { DmlOptions, OrgData, UpsertOutcome, ValidationRule } from './org-api.ts';
 import { indexKey, isIndexed, RecordStore } from './record-store.ts';
 import { rulesFor, type DataAccess, type ObjectRules, type SaveContext } from './rules/index.ts';
-import type { FieldDef, FieldValues, QueryContext, RecordSource, SObjectDef, StoredRecord } from './types.ts';
+import type {
+  FieldDef,
+  FieldValues,
+  QueryContext,
+  RecordSource,
+  SObjectDef,
+  StoredRecord,
+  ValueLookup
+} from './types.ts';
 import { ValidationRules } from './validation-rules.ts';
 
 export interface OrgClock {
@@ -86,7 +94,11 @@ export class Org implements OrgData {
     this.data = this.dataAccess();
     this.source = {
       records: (objectName, opts) => this.liveRecords(objectName, opts?.includeDeleted ?? false),
-      byId: (id, opts) => this.recordById(id, opts?.includeDeleted ?? false)
+      byId: (id, opts) => this.recordById(id, opts?.includeDeleted ?? false),
+      canLookUp: (objectName, field) => field.name === 'Id' || this.store.canLookUp(objectName, field),
+      lookup: (objectName, lookups, opts) => this.lookupRecords(objectName, lookups, opts?.includeDeleted ?? false),
+      byPhoneDigits: (objectName, digits) =>
+        this.store.byPhoneDigits(objectName, digits).filter((r) => r.values['IsDeleted'] !== true)
     };
     this.populate();
   }
@@ -589,6 +601,27 @@ export class Org implements OrgData {
     for (const r of this.store.records(objectName)) {
       if (includeDeleted || r.values['IsDeleted'] !== true) yield r;
     }
+  }
+
+  /** Records that may satisfy any of the lookups, from the indexes; undefined when a field has none. */
+  private lookupRecords(
+    objectName: string,
+    lookups: readonly ValueLookup[],
+    includeDeleted: boolean
+  ): StoredRecord[] | undefined {
+    const def = this.schema.object(objectName);
+    if (!def) return undefined;
+    const ids = new Set<string>();
+    for (const { field, keys } of lookups) {
+      if (field.name === 'Id') {
+        for (const key of keys) if (this.store.get(def.name, key)) ids.add(key);
+      } else if (this.store.canLookUp(def.name, field)) {
+        for (const record of this.store.lookupMany(def.name, field, keys)) ids.add(record.id);
+      } else {
+        return undefined;
+      }
+    }
+    return this.store.inStoreOrder(def.name, ids).filter((r) => includeDeleted || r.values['IsDeleted'] !== true);
   }
 
   private recordById(id: string, includeDeleted: boolean): StoredRecord | undefined {

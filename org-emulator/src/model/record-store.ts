@@ -1,5 +1,7 @@
-// The org's records: by object and id, with lookup indexes on external-id/unique/idLookup fields, and an undo
-// log so that a savepoint can be rolled back without copying the store (it may hold 100k+ records).
+// The org's records: by object and id, with lookup indexes (external-id, unique and idLookup fields, references,
+// phone and email fields, and phone fields by their digits for SOSL), and an undo log so that a savepoint can be
+// rolled back without copying the store (it may hold 100k+ records). Index lookups answer in the store's own
+// order (insertion order), so a query served from an index returns rows exactly as a full scan would.
 import type { FieldDef, Schema, StoredRecord } from './types.ts';
 
 interface UndoEntry {
@@ -9,10 +11,13 @@ interface UndoEntry {
   before: StoredRecord | undefined;
 }
 
-/** Case-insensitive unless the field says otherwise, as Salesforce compares external ids and unique values. */
+/**
+ * Case-insensitive unless the field says otherwise, as Salesforce compares external ids and unique values. Text
+ * folds to upper case, the same folding SOQL's `=` uses, so a query can be answered from the index.
+ */
 export function indexKey(f: FieldDef, value: string | number | boolean): string {
   const text = String(value);
-  return f.caseSensitive || f.type === 'reference' ? text : text.toLowerCase();
+  return f.caseSensitive || f.type === 'reference' ? text : text.toUpperCase();
 }
 
 /** Fields looked up by value: external ids, unique and idLookup fields. */
@@ -25,12 +30,29 @@ function isIndexedReference(f: FieldDef): boolean {
   return f.type === 'reference' && f.name !== 'CreatedById' && f.name !== 'LastModifiedById';
 }
 
+/** Fields a push integration matches on (`Phone IN (…)`, `Email = …`), indexed so those queries don't scan. */
+function isIndexedContactPoint(f: FieldDef): boolean {
+  return f.type === 'phone' || f.type === 'email';
+}
+
+/** Fields SOSL's PHONE FIELDS group searches, indexed by their digits. */
+function isPhoneSearchField(f: FieldDef): boolean {
+  return f.type === 'phone' || f.searchGroup === 'phone';
+}
+
+const phoneDigits = (value: string): string => value.replace(/\D/g, '');
+
 export class RecordStore {
   private readonly byType = new Map<string, Map<string, StoredRecord>>();
   /** Records addressable by id alone; views that borrow another object's ids (ContentNote) are not. */
   private readonly byId = new Map<string, StoredRecord>();
   /** typeKey → field key → value key → ids. */
   private readonly indexes = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** typeKey → digits of any phone-search field → ids (SOSL IN PHONE FIELDS). */
+  private readonly phoneIndexes = new Map<string, Map<string, Set<string>>>();
+  /** typeKey → id → insertion sequence: the order records were first stored in, which scans follow. */
+  private readonly sequences = new Map<string, Map<string, number>>();
+  private nextSequence = 0;
   private readonly undo: UndoEntry[] = [];
   private readonly savepoints = new Map<number, number>();
   private nextSavepoint = 1;
@@ -71,6 +93,41 @@ export class RecordStore {
     return ids ? [...ids] : [];
   }
 
+  /** Whether `lookup` can answer for this field (it is indexed). */
+  canLookUp(typeName: string, f: FieldDef): boolean {
+    return this.indexedFields(typeName).some((indexed) => indexed.name === f.name);
+  }
+
+  /** Records of `typeName` whose indexed field holds any of `values`, in store order. */
+  lookupMany(typeName: string, f: FieldDef, values: ReadonlyArray<string | number | boolean>): StoredRecord[] {
+    const byValue = this.indexes.get(typeName.toLowerCase())?.get(f.name.toLowerCase());
+    const ids = new Set<string>();
+    for (const value of values) for (const id of byValue?.get(indexKey(f, value)) ?? []) ids.add(id);
+    return this.inStoreOrder(typeName, ids);
+  }
+
+  /** Records of `typeName` with a phone-search field whose digits are one of `digits`, in store order. */
+  byPhoneDigits(typeName: string, digits: Iterable<string>): StoredRecord[] {
+    const byDigits = this.phoneIndexes.get(typeName.toLowerCase());
+    const ids = new Set<string>();
+    for (const d of digits) for (const id of byDigits?.get(d) ?? []) ids.add(id);
+    return this.inStoreOrder(typeName, ids);
+  }
+
+  /** The records of `typeName` with these ids, in the order a scan of the object would meet them. */
+  inStoreOrder(typeName: string, ids: Iterable<string>): StoredRecord[] {
+    const typeKey = typeName.toLowerCase();
+    const table = this.byType.get(typeKey);
+    const sequence = this.sequences.get(typeKey);
+    if (!table || !sequence) return [];
+    const found: Array<{ record: StoredRecord; at: number }> = [];
+    for (const id of ids) {
+      const record = table.get(id);
+      if (record) found.push({ record, at: sequence.get(id) ?? 0 });
+    }
+    return found.sort((a, b) => a.at - b.at).map((entry) => entry.record);
+  }
+
   /** Inserts or replaces a record, remembering what it replaced while a savepoint is open. */
   put(record: StoredRecord): void {
     const typeKey = record.type.toLowerCase();
@@ -92,6 +149,8 @@ export class RecordStore {
     this.byType.clear();
     this.byId.clear();
     this.indexes.clear();
+    this.phoneIndexes.clear();
+    this.sequences.clear();
     this.undo.length = 0;
     this.savepoints.clear();
   }
@@ -129,6 +188,14 @@ export class RecordStore {
       this.byType.set(typeKey, table);
     }
     if (before) this.unindex(typeKey, before);
+    else {
+      let sequence = this.sequences.get(typeKey);
+      if (!sequence) {
+        sequence = new Map();
+        this.sequences.set(typeKey, sequence);
+      }
+      sequence.set(record.id, this.nextSequence++);
+    }
     table.set(record.id, record);
     if (this.idOwner(record.type)) this.byId.set(record.id, record);
     this.index(typeKey, record);
@@ -137,6 +204,7 @@ export class RecordStore {
   private erase(typeKey: string, record: StoredRecord): void {
     this.unindex(typeKey, record);
     this.byType.get(typeKey)?.delete(record.id);
+    this.sequences.get(typeKey)?.delete(record.id);
     if (this.byId.get(record.id) === record) this.byId.delete(record.id);
   }
 
@@ -146,13 +214,28 @@ export class RecordStore {
     const key = typeName.toLowerCase();
     let fields = this.indexedFieldCache.get(key);
     if (!fields) {
-      fields = (this.schema.object(typeName)?.fields ?? []).filter((f) => isIndexed(f) || isIndexedReference(f));
+      fields = (this.schema.object(typeName)?.fields ?? []).filter(
+        (f) => isIndexed(f) || isIndexedReference(f) || isIndexedContactPoint(f)
+      );
       this.indexedFieldCache.set(key, fields);
     }
     return fields;
   }
 
+  private readonly phoneFieldCache = new Map<string, FieldDef[]>();
+
+  private phoneFields(typeName: string): FieldDef[] {
+    const key = typeName.toLowerCase();
+    let fields = this.phoneFieldCache.get(key);
+    if (!fields) {
+      fields = (this.schema.object(typeName)?.fields ?? []).filter(isPhoneSearchField);
+      this.phoneFieldCache.set(key, fields);
+    }
+    return fields;
+  }
+
   private index(typeKey: string, record: StoredRecord): void {
+    this.indexPhones(typeKey, record, true);
     for (const f of this.indexedFields(record.type)) {
       const value = record.values[f.name];
       if (value === null || value === undefined) continue;
@@ -177,7 +260,38 @@ export class RecordStore {
     }
   }
 
+  private indexPhones(typeKey: string, record: StoredRecord, add: boolean): void {
+    const fields = this.phoneFields(record.type);
+    if (fields.length === 0) return;
+    const digitsOfRecord = new Set<string>();
+    for (const f of fields) {
+      const value = record.values[f.name];
+      const digits = typeof value === 'string' ? phoneDigits(value) : '';
+      if (digits !== '') digitsOfRecord.add(digits);
+    }
+    if (digitsOfRecord.size === 0) return;
+    let byDigits = this.phoneIndexes.get(typeKey);
+    if (!byDigits) {
+      byDigits = new Map();
+      this.phoneIndexes.set(typeKey, byDigits);
+    }
+    for (const digits of digitsOfRecord) {
+      let ids = byDigits.get(digits);
+      if (add) {
+        if (!ids) {
+          ids = new Set();
+          byDigits.set(digits, ids);
+        }
+        ids.add(record.id);
+      } else if (ids) {
+        ids.delete(record.id);
+        if (ids.size === 0) byDigits.delete(digits);
+      }
+    }
+  }
+
   private unindex(typeKey: string, record: StoredRecord): void {
+    this.indexPhones(typeKey, record, false);
     const byField = this.indexes.get(typeKey);
     if (!byField) return;
     for (const f of this.indexedFields(record.type)) {

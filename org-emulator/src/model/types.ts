@@ -177,10 +177,32 @@ export interface StoredRecord {
   readonly indexedAt: number;
 }
 
+/**
+ * `field` holds one of `keys`: text keys folded to upper case (as SOQL compares text), ids in 18-character form.
+ * A list of them means any one may hold (an OR).
+ */
+export interface ValueLookup {
+  field: FieldDef;
+  keys: readonly string[];
+}
+
 /** Read access for the query engines. Records are live (not deleted) unless includeDeleted is asked for. */
 export interface RecordSource {
   records(objectName: string, options?: { includeDeleted?: boolean }): Iterable<StoredRecord>;
   byId(id: string, options?: { includeDeleted?: boolean }): StoredRecord | undefined;
+  /**
+   * Optional indexes. Each answers with a superset of the records a scan would keep for the condition (the
+   * caller still applies it), in scan order; undefined when it can't help (no index on that field).
+   */
+  /** Whether `lookup` can serve conditions on this field. */
+  canLookUp?(objectName: string, field: FieldDef): boolean;
+  lookup?(
+    objectName: string,
+    lookups: readonly ValueLookup[],
+    options?: { includeDeleted?: boolean }
+  ): StoredRecord[] | undefined;
+  /** Records with a phone field whose digits are one of `digits` (SOSL IN PHONE FIELDS). */
+  byPhoneDigits?(objectName: string, digits: ReadonlySet<string>): StoredRecord[] | undefined;
 }
 
 /** What the query engines need to know about the call they serve. */

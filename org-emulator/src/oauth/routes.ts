@@ -2,7 +2,7 @@
 // (/id/{orgId}/{userId}). The emulator answers as login.salesforce.com, test.salesforce.com and the org's My Domain
 // at once: one host serves the login endpoints and the instance.
 import express from 'express';
-import type { Request, Response, Router } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import type { Emulator } from '../http/emulator.ts';
 import { to18 } from '../ids.ts';
 import { identityBody, userinfoBody } from './identity.ts';
@@ -31,7 +31,25 @@ export function oauthRouter(emulator: Emulator): Router {
   router.post('/services/oauth2/userinfo', form, (req, res) => userinfo(emulator, req, res));
 
   router.get('/id/:orgId/:userId', (req, res) => identity(emulator, req, res));
+  router.use(unreadableRequest);
   return router;
+}
+
+/**
+ * A request whose body or path can't be read (a charset or compression it can't decode, a body over the limit,
+ * a broken percent-escape) gets the endpoint's own error shape, never an internal error.
+ */
+function unreadableRequest(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  if (req.path.startsWith('/id/')) return sendIdentityRefusal(res, 'Bad_Id', 404);
+  const type = (error as { type?: unknown }).type;
+  const description =
+    type === 'entity.too.large'
+      ? 'request body too large'
+      : type === 'charset.unsupported' || type === 'encoding.unsupported'
+        ? 'unsupported request body encoding'
+        : 'malformed request';
+  sendOAuthError(res, 'invalid_request', description);
 }
 
 export function baseUrlOf(emulator: Emulator, req: Request): string {

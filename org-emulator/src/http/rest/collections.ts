@@ -31,11 +31,14 @@ interface CollectionBody {
   records: Array<Record<string, unknown>>;
 }
 
-function collectionBody(body: unknown): CollectionBody {
-  const object = requireObjectBody(body, 'SObjectCollectionRequest');
-  const allOrNone = object['allOrNone'] ?? false;
-  if (typeof allOrNone !== 'boolean')
-    throw jsonParserError(`Cannot deserialize value of type boolean from ${JSON.stringify(allOrNone)} (allOrNone)`);
+function collectionBody(req: ApiRequest): CollectionBody {
+  const object = requireObjectBody(req.body, 'SObjectCollectionRequest');
+  const requested = object['allOrNone'] ?? false;
+  if (typeof requested !== 'boolean')
+    throw jsonParserError(`Cannot deserialize value of type boolean from ${JSON.stringify(requested)} (allOrNone)`);
+  // "If the Composite request has allOrNone set to true, then the all-or-none behavior also applies to each of
+  // the sObject Collections subrequests, overriding the value of allOrNone in the subrequests."
+  const allOrNone = requested || req.forceAllOrNone === true;
   const records = object['records'] ?? [];
   if (!Array.isArray(records)) throw jsonParserError('Cannot deserialize records: expected an array of sObjects');
   if (records.length > MAX_RECORDS) throw tooManyRecords();
@@ -105,7 +108,7 @@ function runWrites(
 
 /** `POST composite/sobjects` */
 export function createCollection(req: ApiRequest, ctx: RestContext): ApiResponse {
-  const { allOrNone, records } = collectionBody(req.body);
+  const { allOrNone, records } = collectionBody(req);
   const options = dmlOptions(req, ctx);
   const results = runWrites(req, ctx, allOrNone, records.length, (i) => {
     const record = records[i]!;
@@ -121,7 +124,7 @@ export function createCollection(req: ApiRequest, ctx: RestContext): ApiResponse
 
 /** `PATCH composite/sobjects` */
 export function updateCollection(req: ApiRequest, ctx: RestContext): ApiResponse {
-  const { allOrNone, records } = collectionBody(req.body);
+  const { allOrNone, records } = collectionBody(req);
   const options = dmlOptions(req, ctx);
   const results = runWrites(req, ctx, allOrNone, records.length, (i) => {
     const record = records[i]!;
@@ -142,7 +145,7 @@ export function upsertCollection(req: ApiRequest, ctx: RestContext, typeName: st
   const def = sobjectOr404(ctx, typeName);
   const field = ctx.org.schema.field(def.name, fieldName);
   if (!field || !(field.externalId || field.idLookup)) throw externalIdFieldNotFound(fieldName);
-  const { allOrNone, records } = collectionBody(req.body);
+  const { allOrNone, records } = collectionBody(req);
   const options = dmlOptions(req, ctx);
   const valueOf = (record: Record<string, unknown>): unknown => {
     const key = Object.keys(record).find((k) => k.toLowerCase() === field.name.toLowerCase());
@@ -192,7 +195,7 @@ export function deleteCollection(req: ApiRequest, ctx: RestContext): ApiResponse
   const ids = splitList(req.query.get('ids'));
   if (ids.length === 0) throw new SalesforceError('MISSING_ARGUMENT', 'ids parameter is required');
   if (ids.length > MAX_RECORDS) throw tooManyRecords();
-  const allOrNone = req.query.get('allOrNone') === 'true';
+  const allOrNone = req.query.get('allOrNone') === 'true' || req.forceAllOrNone === true;
   const options = dmlOptions(req, ctx);
   const results = runWrites(req, ctx, allOrNone, ids.length, (i) => {
     const id = ids[i]!;

@@ -50,9 +50,11 @@ export function compositeResource(req: ApiRequest, ctx: RestContext): ApiRespons
       results.push(asResult(sub.referenceId, errorResponse(halted())));
       continue;
     }
-    const response = runSubrequest(req, ctx, sub, outputs);
+    const response = runSubrequest(req, ctx, sub, outputs, allOrNone);
     results.push(asResult(sub.referenceId, response));
-    const ok = response.status < 400;
+    // Under allOrNone a collection subrequest that failed a record fails the whole request (its own answer
+    // stays the 200 with per-record errors).
+    const ok = response.status < 400 && !(allOrNone && hasFailedRecord(response.body));
     outputs.set(sub.referenceId, { ok, body: response.body });
     if (!ok && failedAt < 0) failedAt = index;
   }
@@ -71,11 +73,20 @@ export function compositeResource(req: ApiRequest, ctx: RestContext): ApiRespons
   return { status: 200, body: { compositeResponse: results } };
 }
 
+/** A collection result (an array of SaveResults) with a record that did not save. */
+function hasFailedRecord(body: unknown): boolean {
+  return (
+    Array.isArray(body) &&
+    body.some((r) => typeof r === 'object' && r !== null && (r as { success?: unknown }).success === false)
+  );
+}
+
 function runSubrequest(
   parent: ApiRequest,
   ctx: RestContext,
   sub: Subrequest,
-  outputs: Map<string, { ok: boolean; body: unknown }>
+  outputs: Map<string, { ok: boolean; body: unknown }>,
+  allOrNone: boolean
 ): ApiResponse {
   let url: string;
   let body: unknown;
@@ -99,7 +110,8 @@ function runSubrequest(
       query: target.query,
       headers,
       body,
-      apiVersion: target.apiVersion
+      apiVersion: target.apiVersion,
+      forceAllOrNone: allOrNone
     },
     ctx,
     { subrequest: true }

@@ -1,5 +1,6 @@
 // sObject Rows by External ID: `sobjects/{T}/{Field}/{value}` — GET (200 / 300 / 404), PATCH upsert
 // (201 created / 200 `created:false` from v46, 204 before / 300 / 404) and DELETE.
+import { SalesforceError } from '../../errors.ts';
 import type { FieldDef, SObjectDef } from '../../model/types.ts';
 import { asSalesforceError, dmlOptions, failIfRowLocked, recordUrl, saveSuccess, sobjectOr404 } from './dml.ts';
 import { hasIdField, idInBodyError, recordValues, requireObjectBody } from './json-body.ts';
@@ -18,6 +19,7 @@ export function getByExternalId(
 ): ApiResponse {
   const def = sobjectOr404(ctx, typeName);
   const field = externalIdField(ctx, def, fieldSegment);
+  refuseFileExtension(value);
   const matches = ctx.org.findByField(def.name, field.name, value);
   if (matches.length === 0) throw resourceNotFound();
   if (matches.length > 1) return multipleChoices(req, def, matches);
@@ -43,8 +45,17 @@ export function upsertByExternalId(
 ): ApiResponse {
   const def = sobjectOr404(ctx, typeName);
   const field = externalIdField(ctx, def, fieldSegment);
+  refuseFileExtension(value);
   const values = recordValues(requireObjectBody(req.body, def.name));
   if (field.name !== 'Id' && hasIdField(values)) throw idInBodyError();
+  // "Do not specify Id or an external ID field in the request body or an error is generated."
+  if (Object.keys(values).some((k) => k.toLowerCase() === field.name.toLowerCase())) {
+    throw new SalesforceError(
+      'INVALID_FIELD',
+      `The external ID field ${field.name} should not be specified in the sobject data: its value is in the URL.`,
+      { fields: [field.name] }
+    );
+  }
   if (req.query.get('updateOnly') === 'true' && ctx.org.findByField(def.name, field.name, value).length === 0) {
     throw resourceNotFound();
   }
@@ -78,12 +89,21 @@ export function deleteByExternalId(
 ): ApiResponse {
   const def = sobjectOr404(ctx, typeName);
   const field = externalIdField(ctx, def, fieldSegment);
+  refuseFileExtension(value);
   const matches = ctx.org.findByField(def.name, field.name, value);
   if (matches.length === 0) throw resourceNotFound();
   if (matches.length > 1) return multipleChoices(req, def, matches);
   failIfRowLocked(req, ctx);
   ctx.org.delete(def.name, matches[0]!.id, dmlOptions(req, ctx));
   return { status: 204 };
+}
+
+/**
+ * "For security reasons, some Top Level Domains (TLD) may conflict with certain file format extensions": a value
+ * ending in `.inc` (an email at a .inc domain) is answered 404 before any lookup, as documented.
+ */
+function refuseFileExtension(value: string): void {
+  if (/\.inc$/i.test(value)) throw resourceNotFound();
 }
 
 /** Only External ID (or idLookup) fields address rows; anything else is Salesforce's 404. */

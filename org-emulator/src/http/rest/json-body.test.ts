@@ -38,4 +38,13 @@ describe('request body parsing', () => {
     expect(message).toContain(text);
     expect(message).toContain(`[${where}]`);
   });
+
+  it('refuses a document nested deeper than 1,000 levels (Jackson’s limit), even when it is unterminated', () => {
+    expect(messageFor('['.repeat(1001) + ']'.repeat(1001))).toContain(
+      'Document nesting depth (1001) exceeds the maximum allowed (1000'
+    );
+    expect(messageFor('{"a":'.repeat(50_000))).toContain('exceeds the maximum allowed (1000');
+    expect(parseJsonBody('['.repeat(1000) + ']'.repeat(1000))).toBeInstanceOf(Array);
+    expect(parseJsonBody('{"a":"[[[[[[\\"[[["}')).toEqual({ a: '[[[[[["[[[' });
+  });
 });

@@ -6,14 +6,44 @@ export function jsonParserError(message: string): SalesforceError {
   return new SalesforceError('JSON_PARSER_ERROR', message);
 }
 
+/**
+ * Jackson's default nesting limit (StreamReadConstraints, 1,000 levels). It also bounds every recursive walk of a
+ * body in the emulator, so a deeply nested document is a 400, never a stack overflow.
+ */
+export const MAX_JSON_NESTING_DEPTH = 1000;
+
 /** Parses a request body; an empty body is `undefined` (the resource decides whether that is allowed). */
 export function parseJsonBody(raw: string): unknown {
   if (raw.trim() === '') return undefined;
+  const depth = nestingDepth(raw, MAX_JSON_NESTING_DEPTH);
+  if (depth > MAX_JSON_NESTING_DEPTH) {
+    throw jsonParserError(
+      `Document nesting depth (${depth}) exceeds the maximum allowed (${MAX_JSON_NESTING_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`
+    );
+  }
   try {
     return JSON.parse(raw);
   } catch {
     throw jsonParserError(describeSyntaxError(raw));
   }
+}
+
+/** How deep arrays and objects nest, counted without recursion; stops counting once past `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return 0;
 }
 
 /** Jackson-style text for the first syntax error: the offending character and where it is. */

@@ -21,6 +21,8 @@ export interface ApiRequest {
   body: unknown;
   /** Major API version (62 for v62.0). */
   apiVersion: number;
+  /** Set by a Composite request with allOrNone true: its sObject Collections subrequests are all-or-none too. */
+  forceAllOrNone?: boolean;
 }
 
 export interface ApiResponse {

@@ -315,8 +315,9 @@ function compileOrderBy(
       );
     }
     const descending = clause.order === 'DESC';
-    // Salesforce puts nulls first in ascending order and last in descending order unless told otherwise.
-    const nullsFirst = clause.nulls === undefined ? !descending : clause.nulls === 'FIRST';
+    // The SOQL and SOSL references say "By default, null values are sorted first", for either direction; that
+    // documented wording is the model (no live org was at hand to observe DESC). NULLS LAST puts them last.
+    const nullsFirst = clause.nulls === undefined ? true : clause.nulls === 'FIRST';
     return { path, category: categoryOf(path.field.type), descending, nullsFirst };
   });
 }

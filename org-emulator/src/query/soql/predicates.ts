@@ -3,7 +3,7 @@
 // matches), `!=` and NOT IN also match null values, `<`/`>` and LIKE never match null, a date literal is a range
 // of days in the org's time zone.
 import type { Operator, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
-import type { FieldDef, FieldValues, QueryContext, Schema, StoredRecord } from '../../model/types.ts';
+import type { FieldDef, FieldValues, QueryContext, Schema, StoredRecord, ValueLookup } from '../../model/types.ts';
 import { to18 } from '../../ids.ts';
 import type { Token } from './lexer.ts';
 import { isPunct, isWord } from './lexer.ts';
@@ -20,7 +20,20 @@ import { dateLiteralRange, dateOfDay, dayNumber, localDate, parseDateTime, start
 import type { BoolTree, ConditionRef } from './where-tree.ts';
 import { MissingOperatorError, MixedOperatorsError, rebuildWhereTree } from './where-tree.ts';
 
-export type Predicate = (record: StoredRecord, ctx: QueryContext) => boolean;
+export type Predicate = ((record: StoredRecord, ctx: QueryContext) => boolean) & {
+  /** Which field values a record needs to satisfy this condition, when an index could find them. */
+  hint?: IndexHint;
+};
+
+/**
+ * A necessary condition over plain field values, for serving a WHERE from indexes: `field` holds one of `keys`
+ * (text keys in upper case, ids in 18-character form); an `and` needs any one part, an `or` needs all of them.
+ */
+export type IndexHint =
+  { kind: 'values'; lookup: ValueLookup } | { kind: 'and'; parts: IndexHint[] } | { kind: 'or'; parts: IndexHint[] };
+
+const withHint = (predicate: Predicate, hint: IndexHint | undefined): Predicate =>
+  hint === undefined ? predicate : Object.assign(predicate, { hint });
 
 /** What compiling a WHERE clause needs to know about the statement it belongs to. */
 export interface WhereScope {
@@ -67,11 +80,19 @@ function compileTree(scope: WhereScope, tree: BoolTree<ConditionRef>, ranges: Ra
     }
     case 'and': {
       const operands = tree.operands.map((operand) => compileTree(scope, operand, ranges));
-      return (record, ctx) => operands.every((operand) => operand(record, ctx));
+      const parts = operands.flatMap((operand) => (operand.hint ? [operand.hint] : []));
+      return withHint(
+        (record, ctx) => operands.every((operand) => operand(record, ctx)),
+        parts.length ? { kind: 'and', parts } : undefined
+      );
     }
     case 'or': {
       const operands = tree.operands.map((operand) => compileTree(scope, operand, ranges));
-      return (record, ctx) => operands.some((operand) => operand(record, ctx));
+      const parts = operands.flatMap((operand) => (operand.hint ? [operand.hint] : []));
+      return withHint(
+        (record, ctx) => operands.some((operand) => operand(record, ctx)),
+        parts.length === operands.length ? { kind: 'or', parts } : undefined
+      );
     }
   }
 }
@@ -289,15 +310,33 @@ function matches(
   }
 }
 
+/** `Field = 'x'` and `Field IN ('x', 'y')` on the record's own text or id field: an index can find the rows. */
+function valuesHint(
+  path: FieldPath,
+  category: Category,
+  operator: Operator,
+  operands: Operand[]
+): IndexHint | undefined {
+  if ((operator !== '=' && operator !== 'IN') || path.hops.length > 0) return undefined;
+  if (category !== 'text' && category !== 'id') return undefined;
+  const keys: string[] = [];
+  for (const operand of operands) {
+    if (operand.kind !== 'point' || typeof operand.value !== 'string') return undefined;
+    keys.push(operand.value);
+  }
+  return { kind: 'values', lookup: { field: path.field, keys } };
+}
+
 function comparison(path: FieldPath, category: Category, operator: Operator, operands: Operand[]): Predicate {
   const read = (record: StoredRecord, ctx: QueryContext) => readPath(path, record, ctx);
   const exact = path.field.caseSensitive;
+  const hint = valuesHint(path, category, operator, operands);
   if (operator === 'IN') {
-    return (record, ctx) => {
+    return withHint((record, ctx) => {
       const raw = read(record, ctx);
       const key = keyOf(category, raw, exact);
       return operands.some((operand) => matches(category, '=', key, raw, operand, ctx));
-    };
+    }, hint);
   }
   if (operator === 'NOT IN') {
     return (record, ctx) => {
@@ -314,8 +353,8 @@ function comparison(path: FieldPath, category: Category, operator: Operator, ope
     };
   }
   const operand = operands[0] as Operand;
-  return (record, ctx) => {
+  return withHint((record, ctx) => {
     const raw = read(record, ctx);
     return matches(category, operator, keyOf(category, raw, exact), raw, operand, ctx);
-  };
+  }, hint);
 }

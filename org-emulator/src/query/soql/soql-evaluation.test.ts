@@ -214,7 +214,7 @@ describe('dates and datetimes', () => {
 });
 
 describe('ORDER BY, LIMIT, OFFSET', () => {
-  it('puts nulls first ascending and last descending unless told otherwise', () => {
+  it('puts nulls first in either direction unless told otherwise, as the SOQL reference documents', () => {
     const { ctx } = org();
     expect(column(runSoql('SELECT Subject FROM Task ORDER BY ActivityDate', ctx), 'Subject')).toEqual([
       'Orphan task',
@@ -224,6 +224,13 @@ describe('ORDER BY, LIMIT, OFFSET', () => {
       'Third call'
     ]);
     expect(column(runSoql('SELECT Subject FROM Task ORDER BY ActivityDate DESC', ctx), 'Subject')).toEqual([
+      'Orphan task',
+      'Third call',
+      'Lead call',
+      'Second call',
+      'First call'
+    ]);
+    expect(column(runSoql('SELECT Subject FROM Task ORDER BY ActivityDate DESC NULLS LAST', ctx), 'Subject')).toEqual([
       'Third call',
       'Lead call',
       'Second call',

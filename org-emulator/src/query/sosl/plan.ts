@@ -1,7 +1,7 @@
 // A search, whichever way it was asked (SOSL or parameterizedSearch): the parsed query, the field group, the
 // objects to return — each as a compiled `SELECT <fields> FROM <object> [WHERE …] [ORDER BY …] [LIMIT n]` — and the
 // overall row limit. Running it is the same for both.
-import type { QueryContext, ResultRecord, Schema, SObjectDef } from '../../model/types.ts';
+import type { QueryContext, ResultRecord, Schema, SObjectDef, StoredRecord } from '../../model/types.ts';
 import type { CompiledSelect } from '../soql/compile.ts';
 import { mappedSource, notSupported } from '../soql/messages.ts';
 import { compileStatement } from '../soql/run-soql.ts';
@@ -80,7 +80,7 @@ export function runPlan(
     if (remaining <= 0) break;
     const fields = searchedFields(target.object, plan.group);
     const matched = [];
-    for (const record of searchCtx.data.records(target.object.name, { includeDeleted: false })) {
+    for (const record of candidates(plan, target.object, searchCtx)) {
       if (record.indexedAt > indexedBy) continue;
       if (recordMatches(plan.query, record, fields)) matched.push(record);
     }
@@ -89,4 +89,32 @@ export function runPlan(
     remaining -= rows.length;
   }
   return { searchRecords };
+}
+
+/**
+ * Records that may match: under PHONE FIELDS only records holding the searched digits can (an index answers),
+ * otherwise every live record of the object.
+ */
+function candidates(plan: SearchPlan, object: SObjectDef, ctx: QueryContext): Iterable<StoredRecord> {
+  const digits = plan.group === 'PHONE' ? digitsNeeded(plan.query) : undefined;
+  const indexed = digits && ctx.data.byPhoneDigits?.(object.name, digits);
+  return indexed ?? ctx.data.records(object.name, { includeDeleted: false });
+}
+
+/** Digit strings one of which a phone field must hold for the expression to match; undefined if unbounded. */
+function digitsNeeded(expr: SearchExpr): Set<string> | undefined {
+  switch (expr.kind) {
+    case 'term':
+      // A term without digits (or with wildcards) matches no phone field at all.
+      return new Set(expr.term.digits === '' ? [] : [expr.term.digits]);
+    case 'or': {
+      const left = digitsNeeded(expr.left);
+      const right = digitsNeeded(expr.right);
+      return left && right ? new Set([...left, ...right]) : undefined;
+    }
+    case 'and':
+      return digitsNeeded(expr.left) ?? digitsNeeded(expr.right);
+    case 'andNot':
+      return digitsNeeded(expr.left);
+  }
 }

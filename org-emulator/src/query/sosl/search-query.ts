@@ -65,13 +65,35 @@ type Piece =
   | { kind: 'operator'; word: 'AND' | 'OR' | 'NOT' }
   | { kind: 'term'; term: SearchTerm };
 
+/** "If the SearchQuery string is longer than 10,000 characters, no result rows are returned." */
+export const MAX_SEARCH_QUERY_LENGTH = 10_000;
+/** "If SearchQuery is longer than 4,000 characters, any logical operators are removed" (AND becomes OR). */
+export const MAX_SEARCH_QUERY_WITH_OPERATORS = 4_000;
+
+/** A term that matches no field of any record. */
+const nothing = (text: string): SearchExpr => ({
+  kind: 'term',
+  term: { phrase: false, text, tokens: [], digits: '', letters: 0 }
+});
+
+/** The terms ORed, as a balanced tree (a long query must not make evaluation recurse thousands deep). */
+function anyOf(terms: SearchTerm[], text: string): SearchExpr {
+  if (terms.length === 0) return nothing(text);
+  if (terms.length === 1) return { kind: 'term', term: terms[0]! };
+  const middle = Math.floor(terms.length / 2);
+  return { kind: 'or', left: anyOf(terms.slice(0, middle), text), right: anyOf(terms.slice(middle), text) };
+}
+
 /** Parses a search query; throws MALFORMED_SEARCH for bad syntax and INVALID_SEARCH for a too-short query. */
 export function parseSearchQuery(query: string): SearchExpr {
+  if (query.length > MAX_SEARCH_QUERY_LENGTH) return nothing(query);
   const pieces = scan(query);
-  const searchable = pieces
+  const terms = pieces
     .filter((piece): piece is Extract<Piece, { kind: 'term' }> => piece.kind === 'term')
-    .reduce((count, piece) => count + piece.term.letters, 0);
+    .map((piece) => piece.term);
+  const searchable = terms.reduce((count, term) => count + term.letters, 0);
   if (searchable < 2) throw tooShort(query);
+  if (query.length > MAX_SEARCH_QUERY_WITH_OPERATORS) return anyOf(terms, query);
   let at = 0;
 
   const parseOperand = (): SearchExpr => {

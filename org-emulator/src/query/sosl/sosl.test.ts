@@ -188,6 +188,32 @@ describe('the search query', () => {
     expect(contacts('"and" OR smythe')).toEqual(['Contact:Jane Smythe']);
   });
 
+  it('past 4,000 characters ignores its logical operators (AND becomes OR); past 10,000 it finds nothing', () => {
+    const { ctx } = org();
+    const contacts = (query: string) =>
+      found(runSosl(`FIND {${query}} IN NAME FIELDS RETURNING Contact(Name ORDER BY Name)`, ctx, noLag));
+    const padded = (length: number) => {
+      const head = 'john AND smythe ';
+      return head + 'zq'.repeat(Math.floor((length - head.length) / 2)).padEnd(length - head.length, 'q');
+    };
+    expect(padded(4000)).toHaveLength(4000);
+    expect(contacts(padded(4000))).toEqual([]);
+    expect(contacts(padded(4001))).toEqual(['Contact:Jane Smythe', 'Contact:John Smith']);
+    expect(contacts(`smith ${'zq '.repeat(3334)}`.slice(0, 10_001))).toEqual([]);
+    expect(contacts('smith')).toEqual(['Contact:John Smith']);
+  });
+
+  it('takes deeply nested parentheses within the length limits without failing', () => {
+    const { ctx } = org();
+    const contacts = (query: string) =>
+      found(runSosl(`FIND {${query}} IN NAME FIELDS RETURNING Contact(Name)`, ctx, noLag));
+    expect(contacts(`${'('.repeat(1900)}smith${')'.repeat(1900)}`)).toEqual(['Contact:John Smith']);
+    expect(contacts(`${'('.repeat(20_000)}smith${')'.repeat(20_000)}`)).toEqual([]);
+    expect(contacts(Array.from({ length: 450 }, (_, i) => `w${i}`).join(' OR ') + ' OR smythe')).toEqual([
+      'Contact:Jane Smythe'
+    ]);
+  });
+
   it('searches a reserved character only when it is escaped', () => {
     const { ctx } = org();
     expect(found(runSosl("FIND {O\\'Brien} RETURNING Contact(Name)", ctx, noLag))).toEqual(["Contact:Sean O'Brien"]);

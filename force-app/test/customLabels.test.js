@@ -75,6 +75,23 @@ describe('custom labels', () => {
         expect(offenders).toEqual([]);
     });
 
+    it('quotes a real label in every Apex error fixture, as the controller only throws label text', () => {
+        const fixtures = fs
+            .readdirSync(LWC_DIR, { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .flatMap((dir) => {
+                const folder = path.join(LWC_DIR, dir.name, '__tests__', 'fixtures');
+                return fs.existsSync(folder) ? fs.readdirSync(folder).map((file) => path.join(folder, file)) : [];
+            })
+            .filter((file) => file.endsWith('.json'))
+            .map((file) => ({ file: path.relative(LWC_DIR, file), json: JSON.parse(fs.readFileSync(file, 'utf8')) }))
+            .filter(({ json }) => json && json.body && json.body.exceptionType === 'System.AuraHandledException');
+        const values = new Set(labels.values());
+
+        expect(fixtures.length).toBeGreaterThan(0);
+        expect(fixtures.filter(({ json }) => !values.has(json.body.message)).map(({ file }) => file)).toEqual([]);
+    });
+
     it('recognises hard-coded text, so the check above can fail', () => {
         const html = '<template><p>Hello</p><lightning-button label="Save" title={x}></lightning-button></template>';
 

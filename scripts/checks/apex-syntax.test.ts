@@ -14,7 +14,7 @@ let copy: FixtureCopy | undefined;
 afterEach(() => copy?.dispose());
 
 describe('apex-syntax on code that follows the rules', () => {
-  it('accepts user mode, stated DML modes, a justified system-mode count and a test class building data', () => {
+  it('accepts user mode, stated DML modes, a justified system-mode count, label messages and a test class building data', () => {
     const dir = path.join(fixturesDir, 'apex-clean');
     expect(findingsOf(dir, 'apex-parses')).toEqual([]);
     expect(findingsOf(dir, 'apex-security-rules')).toEqual([]);
@@ -34,6 +34,10 @@ describe('apex-syntax on code that breaks each rule once', () => {
         'CacheableDml.cls:4 L6', // DML in a cacheable @AuraEnabled method
         'ConcatenatedQuery.cls:5 A7', // user input concatenated into a dynamic query
         'DebugStatement.cls:3 S8', // System.debug outside tests
+        'InheritedController.cls:1 A5', // @AuraEnabled methods in an inherited-sharing class
+        'LiteralMessages.cls:5 LABEL', // AuraHandledException with a literal message
+        'LiteralMessages.cls:8 LABEL', // setMessage with literal text concatenated in
+        'LiteralMessages.cls:9 LABEL', // a literal passed to a helper that builds the AuraHandledException
         'NoSharing.cls:1 A5', // no sharing keyword
         'SecurityEnforced.cls:3 A1', // WITH SECURITY_ENFORCED is no access mode either
         'SecurityEnforced.cls:3 A4',
@@ -54,7 +58,7 @@ describe('apex-syntax on code that breaks each rule once', () => {
     const result = runScript('apex-syntax.ts', ['--dir', path.join(fixturesDir, 'apex-violations')]);
     expect(result.stdout).toMatch(/FAIL apex-security-rules/);
     expect(result.stdout).toMatch(/apex-violations\/classes\/NoSharing\.cls:1: class NoSharing declares no sharing/);
-    expect(result.stdout).toContain('apex-syntax: FAILED with 15 findings');
+    expect(result.stdout).toContain('apex-syntax: FAILED with 19 findings');
     expect(result.status).toBe(1);
   });
 });

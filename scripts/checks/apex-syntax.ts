@@ -1,8 +1,10 @@
 // `npm run check:apex` (first half): every Apex class and trigger parses with @apexdevtools/apex-parser (its
 // `status` stays 0 even with errors, so errors are counted), plus the static security rules of security-review.md
-// that the parse tree makes reliable: sharing declared (A5), access mode on every SOQL/SOSL and DML (A1, A2),
-// justified bypasses (A3), no SECURITY_ENFORCED (A4), no concatenated dynamic queries (A7), no System.debug (S8),
-// no DML in cacheable @AuraEnabled methods (L6). Usage: node scripts/checks/apex-syntax.ts [--dir force-app]
+// that the parse tree makes reliable: sharing declared, and "with sharing" where Lightning calls in (A5), access
+// mode on every SOQL/SOSL and DML (A1, A2), justified bypasses (A3), no SECURITY_ENFORCED (A4), no concatenated
+// dynamic queries (A7), no System.debug (S8), no DML in cacheable @AuraEnabled methods (L6), and messages a user
+// reads (AuraHandledException, setMessage, addError) taken from custom labels (LABEL).
+// Usage: node scripts/checks/apex-syntax.ts [--dir force-app]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +26,7 @@ export function checkApex(dir: string): CheckResult[] {
     },
     {
       name: 'apex-security-rules',
-      checked: `${files.length - tests} classes against A1–A5, A7, S8, L6 (${tests} test classes against A4 only)`,
+      checked: `${files.length - tests} classes against A1–A5, A7, S8, L6, LABEL (${tests} test classes against A4 only)`,
       findings: analyses.flatMap((a) => a.findings)
     }
   ];

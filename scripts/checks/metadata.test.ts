@@ -12,6 +12,7 @@ const ACTIVITY_ID = `${D}/objects/Activity/fields/External_Activity_Id__c.field-
 const USER_SET = `${D}/permissionsets/Demo_User.permissionset-meta.xml`;
 const INTEGRATION_SET = `${D}/permissionsets/Demo_Integration.permissionset-meta.xml`;
 const CONTROLLER = `${D}/classes/DemoController.cls`;
+const MAPPING_RECORD = `${D}/customMetadata/Demo_Mapping.Lead_Email.md-meta.xml`;
 
 let project: FixtureCopy;
 
@@ -54,7 +55,7 @@ describe('metadata check on a valid package', () => {
       '--contract',
       project.file('contract.json')
     ]);
-    expect(result.stdout).toContain('metadata: passed (16 checks)');
+    expect(result.stdout).toContain('metadata: passed (18 checks)');
     expect(result.status).toBe(0);
   });
 });
@@ -101,6 +102,18 @@ describe('conversion with Salesforce source-deploy-retrieve', () => {
   });
 });
 
+describe('metadata the project rules cannot read', () => {
+  it('reports a field file whose root element is not CustomField', async () => {
+    project.write(
+      `${D}/objects/Lead/fields/Broken__c.field-meta.xml`,
+      '<?xml version="1.0" encoding="UTF-8"?><CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"></CustomObject>'
+    );
+    expect(await findingsOf('metadata-readable')).toEqual([
+      expect.stringContaining('Broken__c.field-meta.xml: expected a <CustomField> root element')
+    ]);
+  });
+});
+
 describe('field documentation and naming', () => {
   it.each([
     ['description', '<description>Where the lead stands in the sync.</description>'],
@@ -139,6 +152,78 @@ describe('data classification', () => {
     project.replace(CALLER_NUMBER, '<complianceGroup>GDPR</complianceGroup>', '');
     expect(await findingsOf('data-classification')).toEqual([
       expect.stringContaining('Lead.Caller_Number__c is a Phone field of a person but names no complianceGroup')
+    ]);
+  });
+});
+
+describe('personal data (the contract names the fields that hold it)', () => {
+  it('reports a personal-data field without a compliance group', async () => {
+    project.replace(CALLER_NUMBER, '<complianceGroup>GDPR</complianceGroup>', '');
+    expect(await findingsOf('personal-data')).toEqual([
+      expect.stringContaining('Lead.Caller_Number__c holds personal data but names no complianceGroup')
+    ]);
+  });
+
+  it('reports a personal-data field classified below Confidential', async () => {
+    project.replace(
+      CALLER_NUMBER,
+      '<securityClassification>Confidential</securityClassification>',
+      '<securityClassification>Internal</securityClassification>'
+    );
+    expect(await findingsOf('personal-data')).toEqual([
+      expect.stringContaining('Lead.Caller_Number__c holds personal data but is classified Internal')
+    ]);
+  });
+
+  it('reports a personal-data field of the contract that the package lacks', async () => {
+    project.replace('contract.json', '"Lead.Caller_Number__c"', '"Lead.Caller_Email__c"');
+    expect(await findingsOf('personal-data')).toEqual([
+      expect.stringContaining('Lead.Caller_Email__c holds personal data (package contract) but is not in the package')
+    ]);
+  });
+});
+
+describe('custom metadata records', () => {
+  it('reports a required record that is not protected', async () => {
+    project.replace(MAPPING_RECORD, '<protected>true</protected>', '<protected>false</protected>');
+    expect(await findingsOf('custom-metadata-records')).toEqual([
+      expect.stringContaining('Demo_Mapping.Lead_Email must be protected (package contract)')
+    ]);
+  });
+
+  it('reports a required record whose value differs from the contract', async () => {
+    project.replace(MAPPING_RECORD, '>email</value>', '>mail</value>');
+    expect(await findingsOf('custom-metadata-records')).toEqual([
+      expect.stringContaining('Demo_Mapping.Lead_Email must set Platform_Field__c to "email", has "mail"')
+    ]);
+  });
+
+  it('reports a required record that is missing', async () => {
+    project.remove(MAPPING_RECORD);
+    expect(await findingsOf('custom-metadata-records')).toEqual([
+      expect.stringContaining('the package must ship the record Demo_Mapping.Lead_Email (package contract)')
+    ]);
+  });
+
+  it('reports a value for a field the type does not have', async () => {
+    project.replace(MAPPING_RECORD, '<field>Platform_Field__c</field>', '<field>Platform_Feild__c</field>');
+    expect((await findingsOf('custom-metadata-records')).join('\n')).toContain(
+      'Demo_Mapping.Lead_Email sets Platform_Feild__c, which Demo_Mapping__mdt does not have'
+    );
+  });
+
+  it('reports a picklist value the field does not allow', async () => {
+    project.write(
+      `${D}/objects/Demo_Mapping__mdt/fields/Sync_Rule__c.field-meta.xml`,
+      '<?xml version="1.0" encoding="UTF-8"?><CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Sync_Rule__c</fullName><description>d</description><fieldManageability>SubscriberControlled</fieldManageability><inlineHelpText>h</inlineHelpText><label>Sync Rule</label><type>Picklist</type><valueSet><restricted>true</restricted><valueSetDefinition><value><fullName>Two-Way</fullName><default>false</default><label>Two-Way</label></value></valueSetDefinition></valueSet></CustomField>'
+    );
+    project.replace(
+      MAPPING_RECORD,
+      '</CustomMetadata>',
+      '<values><field>Sync_Rule__c</field><value xsi:type="xsd:string">Both Ways</value></values></CustomMetadata>'
+    );
+    expect(await findingsOf('custom-metadata-records')).toEqual([
+      expect.stringContaining('sets Sync_Rule__c to "Both Ways", which is not one of its values (Two-Way)')
     ]);
   });
 });
@@ -415,7 +500,7 @@ describe('the command line', () => {
     expect(result.stdout).toMatch(
       /FAIL field-docs: .*\n\s+.*Sync_Status__c\.field-meta\.xml:\d+: Lead\.Sync_Status__c has no description/
     );
-    expect(result.stdout).toContain('metadata: FAILED with 1 finding in 1 of 16 checks');
+    expect(result.stdout).toContain('metadata: FAILED with 1 finding in 1 of 18 checks');
     expect(result.status).toBe(1);
   });
 

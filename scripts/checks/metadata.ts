@@ -1,7 +1,8 @@
 // `npm run check:metadata`: the package metadata gate. Checks that every XML file is well-formed, that Salesforce's
 // converter turns the source into metadata format with no error and nothing silently dropped, and the project rules
-// (field documentation and classification, restricted picklists, the package contract, permission-set references
-// and least privilege, custom labels, credentials, API versions). Usage:
+// (field documentation and classification, personal data, restricted picklists, the package contract and its
+// custom metadata records, permission-set references and least privilege, custom labels, credentials, API
+// versions). Usage:
 //   node scripts/checks/metadata.ts [--dir force-app] [--contract scripts/checks/package-contract.json]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,11 +70,21 @@ export async function checkMetadata(dir: string, contractFile: string): Promise<
       checked: 'classification of fields holding data',
       findings: rules.dataClassification(pkg)
     },
+    {
+      name: 'personal-data',
+      checked: `${contract.personalDataFields.length} fields holding personal data are classified as such`,
+      findings: rules.personalData(pkg, contract.personalDataFields)
+    },
     { name: 'restricted-picklists', checked: 'every picklist is restricted', findings: rules.restrictedPicklists(pkg) },
     {
       name: 'package-contract',
       checked: `${contract.requiredFields.length} required fields of the contract`,
       findings: rules.requiredFields(pkg, contract.requiredFields)
+    },
+    {
+      name: 'custom-metadata-records',
+      checked: `${pkg.customMetadataRecords.length} custom metadata records, ${contract.customMetadataRecords.length} required by the contract`,
+      findings: rules.customMetadataRecords(pkg, contract.customMetadataRecords)
     },
     {
       name: 'permission-set-references',

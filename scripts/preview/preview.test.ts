@@ -12,10 +12,10 @@ import type { ScenarioResult } from './render.ts';
 import type { Scenario } from './scenarios.ts';
 import { startPreviewServer } from './server.ts';
 
-const LWC_DATA = path.join(REPOSITORY_ROOT, 'force-app/main/default/lwc/activityTimeline/__tests__/data');
+const LWC_DATA = path.join(REPOSITORY_ROOT, 'force-app/main/default/lwc/activityTimeline/__tests__/fixtures');
 const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(LWC_DATA, `${name}.json`), 'utf8')) as {
-    items: { id: string }[];
+    items: { id: string; occurredAt: string }[];
     nextCursor: string | null;
   };
 
@@ -110,6 +110,9 @@ describe('npm run preview', () => {
   it('pages with the cursor on "View all" and shows every item', () => {
     const first = fixture('timelinePage');
     const next = fixture('timelineNextPage');
+    // The fixtures are two pages of one timeline, as Apex's keyset paging returns them: newest first throughout.
+    const times = [...first.items, ...next.items].map((item) => Date.parse(item.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
     const viewAll = result('activity-timeline-view-all');
     expect(viewAll.counts).toEqual({ items: first.items.length + next.items.length, sections: 3, loadMore: 0 });
     expect(viewAll.apexCalls.map((c) => [c.kind, c.params.cursor])).toEqual([

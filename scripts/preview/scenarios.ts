@@ -1,5 +1,6 @@
 // The component states the preview renders, one PNG each. Data comes from the components' own jest fixtures
-// (force-app/main/default/lwc/<component>/__tests__/data), so the preview and the unit tests show the same records.
+// (force-app/main/default/lwc/<component>/__tests__/fixtures), so the preview and the unit tests show the same
+// records.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -42,7 +43,10 @@ export const PREVIEW_NOW = new Date('2026-11-20T19:30:00.000Z');
 export function loadScenarios(root: string): Scenario[] {
   const fixture = (component: string, name: string): unknown =>
     JSON.parse(
-      readFileSync(path.join(root, 'force-app/main/default/lwc', component, '__tests__/data', `${name}.json`), 'utf8')
+      readFileSync(
+        path.join(root, 'force-app/main/default/lwc', component, '__tests__/fixtures', `${name}.json`),
+        'utf8'
+      )
     );
   const firstPage = fixture('activityTimeline', 'timelinePage');
   const nextPage = fixture('activityTimeline', 'timelineNextPage');

@@ -1,16 +1,22 @@
 // Apex syntax check with @apexdevtools/apex-parser and the static security rules the parse tree makes cheap
-// (security-review.md A1–A5, A7, S8, L6). Test classes (@IsTest) are held only to syntax and to A4: they build data
-// as the running admin and never serve users.
+// (security-review.md A1–A5, A7, S8, L6), plus the issue's rule that every message a user reads comes from a custom
+// label (LABEL). Test classes (@IsTest) are held only to syntax and to A4: they build data as the running admin and
+// never serve users.
 import {
   ApexErrorListener,
   ApexParserFactory,
+  ArgumentsContext,
   Arth2ExpressionContext,
   ClassDeclarationContext,
+  CreatorContext,
   DeleteStatementContext,
   DotExpressionContext,
+  DotMethodCallContext,
   IdPrimaryContext,
   InsertStatementContext,
+  LiteralContext,
   MergeStatementContext,
+  MethodCallContext,
   MethodDeclarationContext,
   SoqlLiteralContext,
   SoslLiteralAltContext,
@@ -48,6 +54,10 @@ const DATABASE_QUERY = new Set([
   'getquerylocatorwithbinds'
 ]);
 const ACCESS_LEVEL = /^AccessLevel\.(USER_MODE|SYSTEM_MODE)$/i;
+// The exception whose message Lightning shows the user, and the calls that set a message a user reads.
+const USER_MESSAGE_EXCEPTION = /^(System\.)?AuraHandledException$/i;
+const USER_MESSAGE_METHODS = new Set(['setmessage', 'adderror']);
+const LABEL_HINT = 'use a custom label (System.Label.X, with String.format for values) (LABEL)';
 
 class CollectingListener extends ApexErrorListener {
   readonly errors: { line: number; column: number; message: string }[] = [];
@@ -114,17 +124,42 @@ export function analyseApex(file: string, source: string): ApexAnalysis {
   const isTest = topLevel?.modifier_list().some((m) => annotationName(m.annotation()) === 'istest') ?? false;
   if (syntaxErrors.length > 0 || isTest) return { isTest, syntaxErrors, findings };
 
+  const messageSinks = userMessageSinks(tree);
   for (const ctx of walk(tree)) {
     if (ctx instanceof ClassDeclarationContext && ctx.parentCtx instanceof TypeDeclarationContext) {
       const modifiers = ctx.parentCtx.modifier_list();
       const sharing = modifiers.find((m) => m.SHARING());
+      const name = ctx.id().getText();
       if (!sharing) {
-        report(ctx, `class ${ctx.id().getText()} declares no sharing (with, inherited or without sharing) (A5)`);
+        report(ctx, `class ${name} declares no sharing (with, inherited or without sharing) (A5)`);
       } else if (sharing.WITHOUT() && !justified(sharing)) {
+        report(sharing, `class ${name} is without sharing with no "// ${BYPASS} <reason>" comment (A3/A5)`);
+      } else if (!sharing.WITH() && servesClients(ctx)) {
         report(
           sharing,
-          `class ${ctx.id().getText()} is without sharing with no "// ${BYPASS} <reason>" comment (A3/A5)`
+          `class ${name} has @AuraEnabled or global methods, so it must be "with sharing", not inherited (A5)`
         );
+      }
+    } else if (ctx instanceof CreatorContext && USER_MESSAGE_EXCEPTION.test(ctx.createdName()?.getText() ?? '')) {
+      const args = ctx.classCreatorRest()?.arguments()?.expressionList()?.expression_list() ?? [];
+      for (const literal of args.flatMap((a) => messageLiterals(a))) {
+        report(literal, `AuraHandledException message ${literal.getText()} is literal text; ${LABEL_HINT}`);
+      }
+    } else if (ctx instanceof DotMethodCallContext && USER_MESSAGE_METHODS.has(ctx.anyId().getText().toLowerCase())) {
+      const first = ctx.expressionList()?.expression_list()[0];
+      for (const literal of first ? messageLiterals(first) : []) {
+        report(literal, `${ctx.anyId().getText()}(${literal.getText()}) shows literal text; ${LABEL_HINT}`);
+      }
+    } else if (ctx instanceof MethodCallContext && messageSinks.has(ctx.id()?.getText().toLowerCase() ?? '')) {
+      const args = ctx.expressionList()?.expression_list() ?? [];
+      for (const index of messageSinks.get(ctx.id().getText().toLowerCase()) ?? []) {
+        const arg = args[index];
+        for (const literal of arg ? messageLiterals(arg) : []) {
+          report(
+            literal,
+            `${ctx.id().getText()}() turns ${literal.getText()} into an AuraHandledException message; ${LABEL_HINT}`
+          );
+        }
       }
     } else if (ctx instanceof SoqlLiteralContext) {
       const withClause = ctx.query().withClause();
@@ -161,6 +196,58 @@ export function analyseApex(file: string, source: string): ApexAnalysis {
     }
   }
   return { isTest, syntaxErrors, findings };
+}
+
+/** Whether a class (or one of its inner classes) has @AuraEnabled or global methods: code Lightning clients reach. */
+function servesClients(cls: ClassDeclarationContext): boolean {
+  return [...walk(cls)].some(
+    (c) =>
+      c instanceof MethodDeclarationContext &&
+      modifiersOf(c).some((m) => m.GLOBAL() || annotationName(m.annotation()) === 'auraenabled')
+  );
+}
+
+/**
+ * String literals that are (part of) the message itself: the argument, or text concatenated into it. Literals
+ * passed as values to another call (String.format(System.Label.X, new List<Object>{ 'value' })) are not.
+ */
+function messageLiterals(expression: ParserRuleContext): LiteralContext[] {
+  const found: LiteralContext[] = [];
+  const visit = (ctx: ParserRuleContext): void => {
+    if (ctx instanceof LiteralContext && ctx.StringLiteral() && ctx.getText() !== "''") found.push(ctx);
+    if (ctx instanceof ArgumentsContext || ctx instanceof DotMethodCallContext || ctx instanceof MethodCallContext)
+      return;
+    if (ctx instanceof CreatorContext) return;
+    for (const child of ctx.children ?? []) if ('children' in child) visit(child as ParserRuleContext);
+  };
+  visit(expression);
+  return found;
+}
+
+/**
+ * Methods of the file that build an AuraHandledException from one of their parameters (a `userError(message)`
+ * helper), by lower-cased name, with the positions of those parameters: a literal passed there is a literal message.
+ */
+function userMessageSinks(tree: ParseTree): Map<string, number[]> {
+  const sinks = new Map<string, number[]>();
+  for (const method of walk(tree)) {
+    if (!(method instanceof MethodDeclarationContext)) continue;
+    const params = method.formalParameters()?.formalParameterList()?.formalParameter_list() ?? [];
+    const names = params.map((p) => p.id().getText().toLowerCase());
+    const used = new Set<number>();
+    for (const creator of walk(method)) {
+      if (!(creator instanceof CreatorContext) || !USER_MESSAGE_EXCEPTION.test(creator.createdName()?.getText() ?? ''))
+        continue;
+      for (const id of walk(creator)) {
+        if (id instanceof IdPrimaryContext) {
+          const index = names.indexOf(id.getText().toLowerCase());
+          if (index >= 0) used.add(index);
+        }
+      }
+    }
+    if (used.size > 0) sinks.set(method.id().getText().toLowerCase(), [...used]);
+  }
+  return sinks;
 }
 
 function isCacheableAuraMethod(method: MethodDeclarationContext): boolean {

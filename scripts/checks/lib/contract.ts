@@ -1,4 +1,5 @@
-// The package contract (package-contract.json): required fields and the Integration access table, validated on load
+// The package contract (package-contract.json): required fields, the fields holding personal data, the custom
+// metadata records the package ships, and the Integration access table, validated on load
 // so that a typo in the contract is reported as such instead of as a missing field.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -18,6 +19,14 @@ const ContractSchema = z.object({
       referenceTo: z.string().optional()
     })
   ),
+  personalDataFields: z.array(z.string().regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, 'Object.Field')),
+  customMetadataRecords: z.array(
+    z.object({
+      record: z.string().regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, 'Type.Record'),
+      protected: z.boolean(),
+      values: z.record(z.string(), z.string())
+    })
+  ),
   integrationPermissionSet: z.object({
     name: z.string().min(1),
     objects: z.record(z.string(), z.array(Access)),
@@ -30,6 +39,7 @@ const ContractSchema = z.object({
 
 export type PackageContract = z.infer<typeof ContractSchema>;
 export type RequiredField = PackageContract['requiredFields'][number];
+export type RequiredRecord = PackageContract['customMetadataRecords'][number];
 export type AccessTable = PackageContract['integrationPermissionSet'];
 
 export function loadContract(file: string): PackageContract {

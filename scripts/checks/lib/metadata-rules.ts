@@ -3,7 +3,7 @@ import { lineOf } from './xml.ts';
 import { shown } from './files.ts';
 import { fieldsNamed } from './package-source.ts';
 import type { FieldSource, PackageSource, PermissionSetSource } from './package-source.ts';
-import type { AccessTable, RequiredField } from './contract.ts';
+import type { AccessTable, RequiredField, RequiredRecord } from './contract.ts';
 import type { Finding } from './report.ts';
 import { STANDARD_FIELDS, STANDARD_OBJECTS } from './standard-schema.ts';
 
@@ -13,6 +13,9 @@ const LIMITS = { label: 40, description: 1000, inlineHelpText: 510 } as const;
 const PICKLIST_TYPES = new Set(['Picklist', 'MultiselectPicklist']);
 const PERSONAL_TYPES = new Set(['Email', 'Phone']);
 const SECRET_NAME = /(key|secret|token|password)/i;
+// Classifications strict enough for personal data (Salesforce's values, least to most sensitive: Public, Internal,
+// Confidential, Restricted, MissionCritical).
+const PERSONAL_CLASSIFICATIONS = new Set(['Confidential', 'Restricted', 'MissionCritical']);
 // System permissions no Switchboard permission set may carry.
 const FORBIDDEN_USER_PERMISSIONS = new Set([
   'ViewAllData',
@@ -69,6 +72,33 @@ export function dataClassification(pkg: PackageSource): Finding[] {
   return findings;
 }
 
+/**
+ * The fields the contract names as holding personal data (phone numbers, emails, names, message bodies, links to
+ * recordings …) must say so: a compliance group, and a classification of Confidential or stricter.
+ */
+export function personalData(pkg: PackageSource, personalFields: string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const qualifiedName of personalFields) {
+    const [object, name] = qualifiedName.split('.');
+    const f = pkg.fields.find((field) => field.object === object && field.name === name);
+    if (!f) {
+      findings.push({ message: `${qualifiedName} holds personal data (package contract) but is not in the package` });
+      continue;
+    }
+    const where = at(f.file, f.source, '<fullName>');
+    if (!f.complianceGroup) {
+      findings.push({ ...where, message: `${qualifiedName} holds personal data but names no complianceGroup` });
+    }
+    if (!PERSONAL_CLASSIFICATIONS.has(f.securityClassification ?? '')) {
+      findings.push({
+        ...where,
+        message: `${qualifiedName} holds personal data but is classified ${f.securityClassification ?? 'not at all'}; use Confidential or stricter`
+      });
+    }
+  }
+  return findings;
+}
+
 export function restrictedPicklists(pkg: PackageSource): Finding[] {
   return pkg.fields
     .filter((f) => f.type && PICKLIST_TYPES.has(f.type) && !f.restricted && !f.usesGlobalValueSet)
@@ -100,6 +130,60 @@ export function requiredFields(pkg: PackageSource, required: RequiredField[]): F
       const missing = spec.values.filter((v) => !field.picklistValues.includes(v));
       const extra = field.picklistValues.filter((v) => !spec.values?.includes(v));
       expect(missing.length === 0 && extra.length === 0, `must have exactly the values ${spec.values.join(', ')}`);
+    }
+  }
+  return findings;
+}
+
+/**
+ * Custom metadata records: each names an existing type and fields of it, with picklist values the field allows;
+ * and the records the contract requires ship with the values and protection it states.
+ */
+export function customMetadataRecords(pkg: PackageSource, required: RequiredRecord[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const record of pkg.customMetadataRecords) {
+    const type = `${record.type}__mdt`;
+    const where = { file: shown(record.file) };
+    if (!pkg.objects.some((o) => o.name === type)) {
+      findings.push({ ...where, message: `${record.name} is a record of ${type}, which the package does not define` });
+      continue;
+    }
+    if (!record.label) findings.push({ ...where, message: `${record.name} has no label` });
+    for (const [fieldName, value] of record.values) {
+      const field = pkg.fields.find((f) => f.object === type && f.name === fieldName);
+      if (!field) {
+        findings.push({ ...where, message: `${record.name} sets ${fieldName}, which ${type} does not have` });
+      } else if (field.type && PICKLIST_TYPES.has(field.type) && !field.picklistValues.includes(value)) {
+        findings.push({
+          ...where,
+          message: `${record.name} sets ${fieldName} to "${value}", which is not one of its values (${field.picklistValues.join(', ')})`
+        });
+      }
+    }
+  }
+  for (const spec of required) {
+    const record = pkg.customMetadataRecords.find((r) => r.name === spec.record);
+    if (!record) {
+      findings.push({
+        message: `the package must ship the record ${spec.record} (package contract) but it is missing`
+      });
+      continue;
+    }
+    const where = { file: shown(record.file) };
+    if (record.protected !== spec.protected) {
+      findings.push({
+        ...where,
+        message: `${spec.record} must be ${spec.protected ? 'protected' : 'unprotected'} (package contract)`
+      });
+    }
+    for (const [fieldName, expected] of Object.entries(spec.values)) {
+      const actual = record.values.get(fieldName);
+      if (actual !== expected) {
+        findings.push({
+          ...where,
+          message: `${spec.record} must set ${fieldName} to "${expected}", has ${actual === undefined ? 'nothing' : `"${actual}"`} (package contract)`
+        });
+      }
     }
   }
   return findings;

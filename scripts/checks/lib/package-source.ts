@@ -95,6 +95,18 @@ export interface NamedCredentialSource {
   externalCredential?: string;
 }
 
+export interface CustomMetadataRecordSource {
+  /** The type's name without __mdt (the file name's first part: Field_Mapping.Lead_Email → Field_Mapping). */
+  type: string;
+  /** `Type.Record`, as the file is named. */
+  name: string;
+  file: string;
+  label?: string;
+  protected: boolean;
+  /** Field API name → value as written (xsi:nil values are absent). */
+  values: Map<string, string>;
+}
+
 export interface MetaApiVersion {
   file: string;
   version: string;
@@ -110,6 +122,7 @@ export interface PackageSource {
   /** `.cls-meta.xml` files without a `.cls`. */
   orphanApexMeta: string[];
   labels: LabelSource[];
+  customMetadataRecords: CustomMetadataRecordSource[];
   externalCredentials: ExternalCredentialSource[];
   namedCredentials: NamedCredentialSource[];
   apiVersions: MetaApiVersion[];
@@ -130,6 +143,7 @@ export function loadPackage(dir: string): PackageSource {
     apexClasses: [],
     orphanApexMeta: [],
     labels: [],
+    customMetadataRecords: [],
     externalCredentials: [],
     namedCredentials: [],
     apiVersions: [],
@@ -255,6 +269,25 @@ export function loadPackage(dir: string): PackageSource {
           file
         });
       }
+    } else if (file.endsWith('.md-meta.xml')) {
+      const { node } = read(file, 'CustomMetadata');
+      if (!node) continue;
+      const name = stripSuffix(file, '.md-meta.xml');
+      const values = new Map<string, string>();
+      for (const entry of nodes(node, 'values')) {
+        // <value xsi:type="xsd:string">x</value> parses to 'x' (attributes ignored); an xsi:nil value has no text.
+        const field = text(entry, 'field');
+        const value = texts(entry, 'value')[0];
+        if (field && value) values.set(field, value);
+      }
+      pkg.customMetadataRecords.push({
+        type: name.split('.')[0] ?? '',
+        name,
+        file,
+        label: text(node, 'label'),
+        protected: flag(node, 'protected'),
+        values
+      });
     } else if (file.endsWith('.externalCredential-meta.xml')) {
       const { node } = read(file, 'ExternalCredential');
       if (!node) continue;

@@ -172,8 +172,14 @@ export default class ActivityTimelineItem extends LightningElement {
             : null;
     }
 
+    // Engagement events are owned by the integration user that recorded them: "Assigned to" would name that
+    // technical user on every campaign event, so the owner is shown for activities only.
+    get ownerName() {
+        return this.record.itemType === 'engagement' ? undefined : this.record.ownerName;
+    }
+
     get ownerText() {
-        return this.record.ownerName ? `${FIELD_OWNER} ${this.record.ownerName}` : undefined;
+        return this.ownerName ? `${FIELD_OWNER} ${this.ownerName}` : undefined;
     }
 
     /** The small facts under the title: subtype, direction, duration, person, owner. */
@@ -215,7 +221,7 @@ export default class ActivityTimelineItem extends LightningElement {
         const candidates = [
             { key: 'type', label: FIELD_TYPE, value: this.subtype ? this.subtype.label : this.typeLabel },
             { key: 'name', label: FIELD_NAME, value: record.relatedName },
-            { key: 'owner', label: FIELD_OWNER, value: record.ownerName },
+            { key: 'owner', label: FIELD_OWNER, value: this.ownerName },
             { key: 'direction', label: FIELD_DIRECTION, value: this.directionLabel },
             { key: 'duration', label: FIELD_DURATION, value: this.duration },
             { key: 'provider', label: FIELD_PROVIDER, value: record.provider },

@@ -12,10 +12,10 @@ import VIEW_ALL from '@salesforce/label/c.Timeline_View_All';
 import LOAD_MORE from '@salesforce/label/c.Timeline_Load_More';
 import REFRESH from '@salesforce/label/c.Timeline_Refresh';
 
-const mockTimelinePage = require('./data/timelinePage.json');
-const mockNextPage = require('./data/timelineNextPage.json');
-const mockEmptyPage = require('./data/timelineEmpty.json');
-const mockApexError = require('./data/apexError.json');
+const mockTimelinePage = require('./fixtures/timelinePage.json');
+const mockNextPage = require('./fixtures/timelineNextPage.json');
+const mockEmptyPage = require('./fixtures/timelineEmpty.json');
+const mockApexError = require('./fixtures/apexError.json');
 
 // The Apex method is both the wire adapter (first page) and an imperative call ("View all" / "Load more").
 jest.mock(

@@ -28,18 +28,18 @@ import NEW_TAB from '@salesforce/label/c.Timeline_New_Tab';
 jest.mock('@salesforce/label/c.Timeline_Show_Details', () => ({ default: 'Show details for {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Timeline_Hide_Details', () => ({ default: 'Hide details for {0}' }), { virtual: true });
 
-const mockCall = require('./data/call.json');
-const mockAiAgentCall = require('./data/aiAgentCall.json');
-const mockVoicemail = require('./data/voicemail.json');
-const mockMissedCall = require('./data/missedCall.json');
-const mockMessage = require('./data/message.json');
-const mockMeeting = require('./data/meeting.json');
-const mockEmail = require('./data/email.json');
-const mockEngagementClicked = require('./data/engagementClicked.json');
-const mockEngagementReplied = require('./data/engagementReplied.json');
-const mockAutomationEntered = require('./data/automationEntered.json');
-const mockUntrustedLinks = require('./data/untrustedLinks.json');
-const mockSparseEmail = require('./data/sparseEmail.json');
+const mockCall = require('./fixtures/call.json');
+const mockAiAgentCall = require('./fixtures/aiAgentCall.json');
+const mockVoicemail = require('./fixtures/voicemail.json');
+const mockMissedCall = require('./fixtures/missedCall.json');
+const mockMessage = require('./fixtures/message.json');
+const mockMeeting = require('./fixtures/meeting.json');
+const mockEmail = require('./fixtures/email.json');
+const mockEngagementClicked = require('./fixtures/engagementClicked.json');
+const mockEngagementReplied = require('./fixtures/engagementReplied.json');
+const mockAutomationEntered = require('./fixtures/automationEntered.json');
+const mockUntrustedLinks = require('./fixtures/untrustedLinks.json');
+const mockSparseEmail = require('./fixtures/sparseEmail.json');
 
 function flushPromises() {
     // eslint-disable-next-line @lwc/lwc/no-async-operation
@@ -161,6 +161,35 @@ describe('c-activity-timeline-item', () => {
             const element = await createItem(mockEngagementClicked);
 
             expect(facts(element).subtype).toBe(ENGAGEMENT_CAMPAIGN_CLICKED);
+        });
+
+        it('does not name the owner of an engagement event, which is the integration user', async () => {
+            const element = await createItem(mockEngagementClicked);
+            await expand(element);
+
+            expect(mockEngagementClicked.ownerName).toBeTruthy();
+            expect(facts(element).owner).toBeUndefined();
+            expect(field(element, 'owner')).toBeNull();
+            expect(element.shadowRoot.textContent).not.toContain(mockEngagementClicked.ownerName);
+        });
+
+        it('shows markup in a subject, summary or details as text, never as elements', async () => {
+            const hostile = '<img src=x onerror="window.__pwned = true">';
+            const element = await createItem({
+                ...mockCall,
+                title: hostile,
+                summary: `Summary ${hostile}`,
+                details: `Details ${hostile}`,
+                relatedName: hostile
+            });
+            await expand(element);
+
+            expect(element.shadowRoot.querySelector('img')).toBeNull();
+            expect(query(element, 'title').textContent).toBe(hostile);
+            expect(query(element, 'summary').textContent).toBe(`Summary ${hostile}`);
+            const details = element.shadowRoot.querySelector('[data-text="details"] lightning-formatted-text');
+            expect(details.value).toBe(`Details ${hostile}`);
+            expect(window.__pwned).toBeUndefined();
         });
 
         it('marks a call handled by an AI agent', async () => {

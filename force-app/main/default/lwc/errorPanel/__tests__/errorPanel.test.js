@@ -4,7 +4,7 @@ import DEFAULT_MESSAGE from '@salesforce/label/c.Error_Panel_Default_Message';
 import SHOW_DETAILS from '@salesforce/label/c.Error_Panel_Show_Details';
 import HIDE_DETAILS from '@salesforce/label/c.Error_Panel_Hide_Details';
 
-const mockApexError = require('./data/apexError.json');
+const mockApexError = require('./fixtures/apexError.json');
 
 function flushPromises() {
     // eslint-disable-next-line @lwc/lwc/no-async-operation

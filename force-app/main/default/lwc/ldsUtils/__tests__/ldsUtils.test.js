@@ -1,9 +1,9 @@
 import { reduceErrors } from 'c/ldsUtils';
 
-const mockApexError = require('./data/apexError.json');
-const mockUiApiReadErrors = require('./data/uiApiReadErrors.json');
-const mockUiApiSaveError = require('./data/uiApiSaveError.json');
-const mockDmlPageErrors = require('./data/dmlPageErrors.json');
+const mockApexError = require('./fixtures/apexError.json');
+const mockUiApiReadErrors = require('./fixtures/uiApiReadErrors.json');
+const mockUiApiSaveError = require('./fixtures/uiApiSaveError.json');
+const mockDmlPageErrors = require('./fixtures/dmlPageErrors.json');
 
 describe('reduceErrors', () => {
     it('returns the message of an Apex error (AuraHandledException)', () => {

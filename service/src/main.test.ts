@@ -17,7 +17,7 @@ const cwd = mkdtempSync(path.join(os.tmpdir(), 'switchboard-main-'));
 describe('npm run service', () => {
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-  it('when started, then it migrates, listens, serves /readyz, and on SIGTERM stops gracefully with exit 0', async () => {
+  it('when started, then it migrates, listens, starts the worker, serves /readyz, and on SIGTERM stops gracefully with exit 0', async () => {
     const { config, cleanup } = await (TEST_ENGINES[0] as TestEngine).provision();
     const child = spawn(process.execPath, MAIN, {
       cwd,
@@ -26,7 +26,9 @@ describe('npm run service', () => {
         TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         SQLITE_PATH: config.kind === 'sqlite' ? config.path : '',
         PORT: '0',
-        LOG_LEVEL: 'info'
+        LOG_LEVEL: 'info',
+        SALESFORCE_CLIENT_ID: 'client-id-for-the-test',
+        SALESFORCE_CLIENT_SECRET: 'client-secret-for-the-test'
       },
       stdio: ['ignore', 'pipe', 'pipe']
     });
@@ -53,7 +55,10 @@ describe('npm run service', () => {
         .trim()
         .split('\n')
         .map((line) => (JSON.parse(line) as { msg: string }).msg);
-      expect(messages).toEqual([
+      // The inbox worker runs inside the service by default; its lines interleave with the request's.
+      const workerLines = ['worker started', 'background task started', 'worker stopped'];
+      expect(messages.filter((m) => workerLines.includes(m))).toEqual(workerLines);
+      expect(messages.filter((m) => !workerLines.includes(m))).toEqual([
         'store ready',
         expect.stringContaining('METRICS_TOKEN'),
         'listening',
@@ -78,6 +83,8 @@ describe('npm run service', () => {
     expect(result.stderr).toContain('Invalid configuration:');
     expect(result.stderr).toContain('  - PORT must be a whole number between 0 and 65535');
     expect(result.stderr).toContain('  - TOKEN_ENCRYPTION_KEY is required');
+    expect(result.stderr).toContain('  - SALESFORCE_CLIENT_ID is required');
+    expect(result.stderr).toContain('  - SALESFORCE_CLIENT_SECRET is required');
     expect(result.stdout).toBe('');
   });
 });

@@ -1,15 +1,16 @@
-// `npm run service`: the Switchboard service. Configuration comes from the environment (and a local .env);
-// migrations run before the HTTP server listens; SIGTERM / SIGINT stop it gracefully.
+// `npm run service`: the Switchboard service (HTTP API and, unless WORKER_ENABLED=false, the inbox worker).
+// Configuration comes from the environment (and a local .env); migrations run before the HTTP server listens;
+// SIGTERM / SIGINT stop it gracefully.
 import { loadDotEnv } from './config/dotenv.ts';
 import { ConfigError, loadConfig } from './config/config.ts';
 import { createLogger } from './logging/logger.ts';
 import { startService } from './service.ts';
-import type { BackgroundTaskStarter } from './service.ts';
+import { inboxWorkerTask } from './worker/task.ts';
 
 loadDotEnv();
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(process.env, { requireSalesforceClient: true });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
@@ -26,11 +27,12 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
-// The inbox worker (Salesforce side) is added to this list when it exists.
-const backgroundTasks: BackgroundTaskStarter[] = [];
-
 try {
-  const service = await startService(config, { logger, backgroundTasks });
+  // WORKER_ENABLED=false runs the HTTP side only (workers then run as their own processes: src/worker/main.ts).
+  const service = await startService(config, {
+    logger,
+    backgroundTasks: config.worker.enabled ? [inboxWorkerTask] : []
+  });
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutdown requested');
     service.stop().then(

@@ -9,6 +9,9 @@ import { createApp } from './http/app.ts';
 import type { Logger } from './logging/logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import type { Metrics } from './metrics/metrics.ts';
+import { createConnectFlow } from './salesforce/connectFlow.ts';
+import { createSalesforceAccess } from './salesforce/salesforceAccess.ts';
+import type { SalesforceAccess } from './salesforce/salesforceAccess.ts';
 import { openStore } from './store/store.ts';
 import type { Store } from './store/store.ts';
 
@@ -19,6 +22,8 @@ export interface ServiceContext {
   cipher: TokenCipher;
   logger: Logger;
   metrics: Metrics;
+  /** Each tenant's org, through jsforce (the only way to Salesforce). */
+  salesforce: SalesforceAccess;
 }
 
 /** A long-running loop beside the HTTP server; stop() returns once it has finished its current unit of work. */
@@ -42,6 +47,9 @@ export async function startService(
 ): Promise<RunningService> {
   const logger = options.logger;
   const log = logger.child({ component: 'service' });
+  if (!config.salesforce.client) {
+    throw new Error('SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are required to run the service');
+  }
   const cipher = createTokenCipher(config.tokenEncryptionKeys);
   const store = await openStore({ config: config.store, cipher });
   try {
@@ -54,10 +62,19 @@ export async function startService(
   const metrics = createMetrics({ countInboxByStatus: () => store.activities.countByStatus(), processMetrics: true });
   if (!config.metricsToken)
     log.warn('METRICS_TOKEN is not set: GET /metrics is open to anyone who can reach the service');
+  const salesforce = createSalesforceAccess({ config, store, logger, metrics });
+  const connectFlow = createConnectFlow({
+    config,
+    store,
+    logger,
+    metrics,
+    onConnectionChanged: (tenantId) => salesforce.evict(tenantId)
+  });
   const app = createApp({
     store,
     logger,
     metrics,
+    connectFlow,
     publicBaseUrl: config.http.publicBaseUrl,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {})
   });
@@ -71,7 +88,7 @@ export async function startService(
   const url = `http://${host}:${address.port}`;
   log.info({ url, publicBaseUrl: config.http.publicBaseUrl }, 'listening');
 
-  const context: ServiceContext = { config, store, cipher, logger, metrics };
+  const context: ServiceContext = { config, store, cipher, logger, metrics, salesforce };
   // The worker seam: the Salesforce side passes its inbox worker here (it claims from store.inbox).
   const tasks: BackgroundTask[] = [];
   for (const start of options.backgroundTasks ?? []) {

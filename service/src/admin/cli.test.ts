@@ -152,6 +152,61 @@ describe.each(TEST_ENGINES)('npm run admin on $name', (engine: TestEngine) => {
     });
   });
 
+  it('when a connect link is asked for, then a single-use start URL for that tenant is printed, and bad choices are refused', async () => {
+    const created = await createTenant('Acme');
+    env = { ...env, PUBLIC_BASE_URL: 'https://switchboard.example.com' };
+    const result = await admin(
+      'connect-link',
+      '--tenant',
+      created.tenant.id,
+      '--environment',
+      'mydomain',
+      '--host',
+      'acme.my.salesforce.com',
+      '--json'
+    );
+    expect(result.code).toBe(0);
+    const { url, expiresAt } = JSON.parse(result.stdout) as { url: string; expiresAt: string };
+    const link = new URL(url);
+    expect(`${link.origin}${link.pathname}`).toBe('https://switchboard.example.com/oauth/salesforce/start');
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      tenant: created.tenant.id,
+      connect_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      environment: 'mydomain',
+      host: 'acme.my.salesforce.com'
+    });
+    expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 14 * 60_000);
+    const token = link.searchParams.get('connect_token') as string;
+    expect(await store.connectTokens.consume(created.tenant.id, token)).toBe(true);
+    expect(await store.connectTokens.consume(created.tenant.id, token)).toBe(false);
+
+    expect(
+      await admin(
+        'connect-link',
+        '--tenant',
+        created.tenant.id,
+        '--environment',
+        'mydomain',
+        '--host',
+        'acme.lightning.force.com'
+      )
+    ).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'acme.lightning.force.com is a Lightning page host, not a login host: use acme.my.salesforce.com instead\n'
+    });
+    expect(await admin('connect-link', '--tenant', created.tenant.id, '--environment', 'staging')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--environment must be production, sandbox or mydomain')
+    });
+    expect(await admin('connect-link', '--tenant', 'ten_00000000000000000000')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'no tenant with id ten_00000000000000000000\n'
+    });
+  });
+
   it('when the input is wrong, then a clear message and a non-zero exit, without touching the database', async () => {
     expect(await admin('tenant', 'create')).toEqual({
       code: 2,

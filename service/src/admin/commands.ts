@@ -3,7 +3,11 @@
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import type { Config } from '../config/config.ts';
 import { createTokenCipher } from '../crypto/tokenCipher.ts';
+import { createLogger } from '../logging/logger.ts';
+import { createMetrics } from '../metrics/metrics.ts';
+import { ConnectFlowError, createConnectFlow } from '../salesforce/connectFlow.ts';
 import { DuplicateTenantNameError } from '../store/repositories/tenants.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
@@ -31,8 +35,11 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
                                               list activities that failed for good
   replay --tenant <id> (--activity <id> ... | --all-failed)
                                               put failed activities back in the queue
+  connect-link --tenant <id> [--environment production|sandbox|mydomain] [--host <my domain host>] [--json]
+                                              a single-use link that connects the tenant's Salesforce org
 
-Configuration comes from the environment (TOKEN_ENCRYPTION_KEY, DATABASE_URL or SQLITE_PATH), as for the service.`;
+Configuration comes from the environment (TOKEN_ENCRYPTION_KEY, DATABASE_URL or SQLITE_PATH, and PUBLIC_BASE_URL
+for connect links), as for the service.`;
 
 class UsageError extends Error {}
 
@@ -50,6 +57,8 @@ const OPTIONS = {
   activity: { type: 'string', multiple: true },
   'all-failed': { type: 'boolean' },
   limit: { type: 'string' },
+  environment: { type: 'string' },
+  host: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const;
@@ -93,9 +102,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return values.help ? 0 : 2;
   }
 
-  // Each command checks its arguments first (usage errors never need the database), then returns its runner.
   // Each command checks its arguments first (a usage error never needs the database), then returns its runner.
-  const commands: Record<string, () => (store: Store) => Promise<void>> = {
+  const commands: Record<string, () => (store: Store, config: Config) => Promise<void>> = {
     'tenant create': () => {
       const name = required(values, 'name');
       return async (store) => {
@@ -210,6 +218,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   };
 
+  commands['connect-link'] = () => {
+    const tenantId = required(values, 'tenant');
+    const environment = values.environment;
+    if (environment !== undefined && !['production', 'sandbox', 'mydomain'].includes(environment)) {
+      throw new UsageError('--environment must be production, sandbox or mydomain');
+    }
+    if (values.host !== undefined && environment !== 'mydomain') {
+      throw new UsageError('--host goes with --environment mydomain');
+    }
+    return async (store, config) => {
+      const flow = createConnectFlow({
+        config,
+        store,
+        logger: createLogger({ level: 'silent' }),
+        metrics: createMetrics()
+      });
+      let link;
+      try {
+        link = await flow.issueConnectLink(tenantId, {
+          ...(environment !== undefined ? { environment } : {}),
+          ...(values.host !== undefined ? { host: values.host } : {})
+        });
+      } catch (error) {
+        if (error instanceof ConnectFlowError) throw new TenantAdminError(error.message);
+        throw error;
+      }
+      if (values.json) {
+        out(JSON.stringify({ url: link.url, expiresAt: iso(link.expiresAt) }));
+        return;
+      }
+      out('Open this link in a browser to connect the Salesforce org (it works once):');
+      out(`  ${link.url}`);
+      out(`It expires at ${iso(link.expiresAt)}.`);
+    };
+  };
+
   const prepare = commands[command];
   if (!prepare) {
     io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
@@ -222,7 +266,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const config = loadConfig(io.env);
     store = await openStore({ config: config.store, cipher: createTokenCipher(config.tokenEncryptionKeys) });
     await store.migrate();
-    await run(store);
+    await run(store, config);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -21,9 +21,84 @@ describe('configuration', () => {
       store: { kind: 'sqlite', path: './data/switchboard.db' },
       tokenEncryptionKeys: { primary: Buffer.from(KEY, 'base64'), previous: [] },
       logLevel: 'info',
-      salesforce: { namespace: '', apiVersion: '66.0' },
-      worker: { batchSize: 50, batchWaitMs: 1000, maxAttempts: 8, apiBudgetShare: 0.5, leaseMs: 60_000 }
+      salesforce: {
+        namespace: '',
+        apiVersion: '67.0',
+        loginUrls: { production: 'https://login.salesforce.com', sandbox: 'https://test.salesforce.com' },
+        redirectUri: 'http://localhost:3000/oauth/salesforce/callback',
+        phoneDefaultRegion: 'US',
+        connectLinkTtlMs: 15 * 60_000,
+        oauthStateTtlMs: 10 * 60_000
+      },
+      worker: {
+        enabled: true,
+        batchSize: 50,
+        batchWaitMs: 1000,
+        maxAttempts: 8,
+        apiBudgetShare: 0.5,
+        leaseMs: 60_000,
+        concurrency: 4,
+        pollIntervalMs: 500,
+        retryBaseMs: 2_000,
+        retryMaxMs: 15 * 60_000,
+        limitPauseMs: 15 * 60_000
+      }
     });
+  });
+
+  it('requires the Salesforce OAuth client when asked to (the service and the worker), with no default', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ TOKEN_ENCRYPTION_KEY: KEY }, { requireSalesforceClient: true });
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      'SALESFORCE_CLIENT_ID is required: the OAuth client of the Salesforce External Client App (consumer key and secret)',
+      'SALESFORCE_CLIENT_SECRET is required: the OAuth client of the Salesforce External Client App (consumer key and secret)'
+    ]);
+    const config = loadConfig(
+      {
+        TOKEN_ENCRYPTION_KEY: KEY,
+        SALESFORCE_CLIENT_ID: 'client-id',
+        SALESFORCE_CLIENT_SECRET: 'client-secret',
+        PUBLIC_BASE_URL: 'https://switchboard.example.com/'
+      },
+      { requireSalesforceClient: true }
+    );
+    expect(config.salesforce.client).toEqual({ id: 'client-id', secret: 'client-secret' });
+    expect(config.salesforce.redirectUri).toBe('https://switchboard.example.com/oauth/salesforce/callback');
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEY: KEY, SALESFORCE_CLIENT_ID: 'only-the-id' })).toEqual([
+      'SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET must be set together'
+    ]);
+  });
+
+  it('points production and sandbox logins elsewhere only over https, or plain http on a loopback host', () => {
+    const local = loadConfig({
+      TOKEN_ENCRYPTION_KEY: KEY,
+      SALESFORCE_LOGIN_URL_PRODUCTION: 'http://127.0.0.1:3100',
+      SALESFORCE_LOGIN_URL_SANDBOX: 'https://test.example.my.salesforce.com/'
+    });
+    expect(local.salesforce.loginUrls).toEqual({
+      production: 'http://127.0.0.1:3100',
+      sandbox: 'https://test.example.my.salesforce.com'
+    });
+    expect(
+      problemsOf({
+        TOKEN_ENCRYPTION_KEY: KEY,
+        SALESFORCE_LOGIN_URL_PRODUCTION: 'http://login.example.com',
+        SALESFORCE_LOGIN_URL_SANDBOX: 'https://test.salesforce.com/services/oauth2',
+        PHONE_DEFAULT_REGION: 'XX',
+        WORKER_ENABLED: 'maybe'
+      })
+    ).toEqual([
+      'SALESFORCE_LOGIN_URL_PRODUCTION must use https:// (plain http is only allowed for a local org on 127.0.0.1 or localhost)',
+      'SALESFORCE_LOGIN_URL_SANDBOX must be an origin only (scheme, host and port), without a path, query or credentials',
+      'PHONE_DEFAULT_REGION is not a country libphonenumber knows',
+      'WORKER_ENABLED must be true or false'
+    ]);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

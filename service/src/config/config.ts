@@ -1,5 +1,6 @@
 // The service's configuration: one zod schema over process.env, checked once at boot. A bad or missing variable
 // stops the process with a message that names every problem at once; nothing secret has a default.
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { parseEncryptionKey } from '../crypto/tokenCipher.ts';
 
@@ -17,10 +18,21 @@ export interface Config {
     /** The managed package's namespace prefix without `__` (empty when unpackaged). */
     namespace: string;
     apiVersion: string;
-    // The Salesforce OAuth client (SALESFORCE_CLIENT_ID, SALESFORCE_CLIENT_SECRET) and the login URL overrides
-    // are added here with the Salesforce connection part; declare them in `environmentSchema` below.
+    /** The OAuth client (the External Client App); required to run the service, not for the admin CLI. */
+    client?: { id: string; secret: string };
+    /** Where "production" and "sandbox" logins go (overridable to point at a local org). */
+    loginUrls: { production: string; sandbox: string };
+    /** PUBLIC_BASE_URL + /oauth/salesforce/callback: registered on the client app. */
+    redirectUri: string;
+    /** Region assumed for phone numbers written without a country code (ISO 3166 alpha-2). */
+    phoneDefaultRegion: string;
+    /** How long a connect link and an OAuth attempt (its state) stay usable. */
+    connectLinkTtlMs: number;
+    oauthStateTtlMs: number;
   };
   worker: {
+    /** Run the inbox worker inside `npm run service` (it can also run alone: service/src/worker/main.ts). */
+    enabled: boolean;
     batchSize: number;
     batchWaitMs: number;
     maxAttempts: number;
@@ -28,6 +40,14 @@ export interface Config {
     apiBudgetShare: number;
     /** How long a claimed batch (and its per-tenant lease) stays with one worker before others may take it. */
     leaseMs: number;
+    /** Tenants one worker process writes at the same time. */
+    concurrency: number;
+    pollIntervalMs: number;
+    /** Backoff for transient failures: base × 2^(attempt−1), capped, with full jitter. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** How long a tenant pauses when Salesforce refuses a call for the org's exhausted allowance. */
+    limitPauseMs: number;
   };
 }
 
@@ -54,6 +74,25 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
+const boolean = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** A Salesforce login URL: https, or plain http only for a local org on a loopback host. Origin only. */
+const loginUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://login.salesforce.com' })
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || LOOPBACK_HOSTS.includes(url.hostname);
+  }, 'must use https:// (plain http is only allowed for a local org on 127.0.0.1 or localhost)')
+  .refine((value) => {
+    const url = new URL(value);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  }, 'must be an origin only (scheme, host and port), without a path, query or credentials')
+  .transform((value) => new URL(value).origin);
+
 const encryptionKey = z.string().transform((value, ctx) => {
   try {
     return parseEncryptionKey(value);
@@ -72,7 +111,7 @@ const environmentSchema = z.object({
       .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://switchboard.example.com' })
       .refine((value) => {
         const url = new URL(value);
-        return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+        return url.protocol === 'https:' || LOOPBACK_HOSTS.includes(url.hostname);
       }, 'must use https:// (plain http is only allowed for localhost)')
   ),
   SHUTDOWN_TIMEOUT_MS: optional(integer(0, 600_000)).default(10_000),
@@ -116,10 +155,23 @@ const environmentSchema = z.object({
   SALESFORCE_API_VERSION: optional(
     z
       .string()
-      .regex(/^\d{2,3}\.0$/, 'must look like 66.0')
+      .regex(/^\d{2,3}\.0$/, 'must look like 67.0')
       .refine((value) => Number(value) >= 46, 'must be 46.0 or later (sObject Collections upsert)')
-  ).default('66.0'),
+  ).default('67.0'),
+  SALESFORCE_CLIENT_ID: optional(z.string().min(1).max(256)),
+  SALESFORCE_CLIENT_SECRET: optional(z.string().min(1).max(256)),
+  SALESFORCE_LOGIN_URL_PRODUCTION: optional(loginUrl).default('https://login.salesforce.com'),
+  SALESFORCE_LOGIN_URL_SANDBOX: optional(loginUrl).default('https://test.salesforce.com'),
+  PHONE_DEFAULT_REGION: optional(
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code in capitals, e.g. US or GB')
+      .refine((value) => isSupportedCountry(value), 'is not a country libphonenumber knows')
+  ).default('US'),
+  CONNECT_LINK_TTL_SECONDS: optional(integer(60, 7 * 24 * 3600)).default(15 * 60),
+  OAUTH_STATE_TTL_SECONDS: optional(integer(60, 3600)).default(10 * 60),
 
+  WORKER_ENABLED: optional(boolean).default(true),
   WORKER_BATCH_SIZE: optional(integer(1, 200)).default(50),
   WORKER_BATCH_WAIT_MS: optional(integer(0, 60_000)).default(1_000),
   WORKER_MAX_ATTEMPTS: optional(integer(1, 100)).default(8),
@@ -130,13 +182,41 @@ const environmentSchema = z.object({
       .transform(Number)
       .pipe(z.number().gt(0, 'must be greater than 0').max(1, 'must be at most 1'))
   ).default(0.5),
-  WORKER_LEASE_MS: optional(integer(5_000, 3_600_000)).default(60_000)
+  WORKER_LEASE_MS: optional(integer(5_000, 3_600_000)).default(60_000),
+  WORKER_CONCURRENCY: optional(integer(1, 64)).default(4),
+  WORKER_POLL_INTERVAL_MS: optional(integer(10, 60_000)).default(500),
+  WORKER_RETRY_BASE_MS: optional(integer(1, 3_600_000)).default(2_000),
+  WORKER_RETRY_MAX_MS: optional(integer(1, 24 * 3_600_000)).default(15 * 60_000),
+  WORKER_LIMIT_PAUSE_MS: optional(integer(1_000, 24 * 3_600_000)).default(15 * 60_000)
 });
 
+export interface LoadConfigOptions {
+  /**
+   * The service and the worker talk to Salesforce, so they need SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET;
+   * the admin CLI does not.
+   */
+  requireSalesforceClient?: boolean;
+}
+
 // Checks across variables, made on the raw values so they are reported together with every other problem.
-function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+function crossFieldProblems(env: NodeJS.ProcessEnv, options: LoadConfigOptions): string[] {
   const set = (name: string) => env[name] !== undefined && env[name] !== '';
   const problems: string[] = [];
+  if (options.requireSalesforceClient) {
+    for (const name of ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET']) {
+      if (!set(name)) {
+        problems.push(
+          `${name} is required: the OAuth client of the Salesforce External Client App (consumer key and secret)`
+        );
+      }
+    }
+  }
+  if (set('SALESFORCE_CLIENT_ID') !== set('SALESFORCE_CLIENT_SECRET')) {
+    problems.push('SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET must be set together');
+  }
+  if (Number(env.WORKER_RETRY_BASE_MS ?? 0) > Number(env.WORKER_RETRY_MAX_MS ?? 15 * 60_000)) {
+    problems.push('WORKER_RETRY_BASE_MS must not be larger than WORKER_RETRY_MAX_MS');
+  }
   if (env.NODE_ENV === 'production' && !set('METRICS_TOKEN')) {
     problems.push('METRICS_TOKEN is required when NODE_ENV=production (GET /metrics must not be public)');
   }
@@ -147,7 +227,7 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Reads and checks the configuration; throws a ConfigError naming each missing or invalid variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
   const parsed = environmentSchema.safeParse(env);
   const problems = (parsed.error?.issues ?? []).map((issue) => {
     const variable = issue.path[0] === undefined ? '(environment)' : String(issue.path[0]);
@@ -155,9 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const message = missing && !issue.message.startsWith('is required') ? 'is required' : issue.message;
     return `${variable} ${message}`;
   });
-  problems.push(...crossFieldProblems(env));
+  problems.push(...crossFieldProblems(env, options));
   if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const e = parsed.data;
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const store: StoreConfig = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) }
     : { kind: 'sqlite', path: e.SQLITE_PATH };
@@ -165,20 +246,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: {
       port: e.PORT,
       host: e.HOST,
-      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      publicBaseUrl,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS
     },
     store,
     tokenEncryptionKeys: { primary: e.TOKEN_ENCRYPTION_KEY, previous: e.TOKEN_ENCRYPTION_KEYS_PREVIOUS ?? [] },
     logLevel: e.LOG_LEVEL,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
-    salesforce: { namespace: e.SALESFORCE_NAMESPACE, apiVersion: e.SALESFORCE_API_VERSION },
+    salesforce: {
+      namespace: e.SALESFORCE_NAMESPACE,
+      apiVersion: e.SALESFORCE_API_VERSION,
+      ...(e.SALESFORCE_CLIENT_ID && e.SALESFORCE_CLIENT_SECRET
+        ? { client: { id: e.SALESFORCE_CLIENT_ID, secret: e.SALESFORCE_CLIENT_SECRET } }
+        : {}),
+      loginUrls: { production: e.SALESFORCE_LOGIN_URL_PRODUCTION, sandbox: e.SALESFORCE_LOGIN_URL_SANDBOX },
+      redirectUri: `${publicBaseUrl}/oauth/salesforce/callback`,
+      phoneDefaultRegion: e.PHONE_DEFAULT_REGION,
+      connectLinkTtlMs: e.CONNECT_LINK_TTL_SECONDS * 1000,
+      oauthStateTtlMs: e.OAUTH_STATE_TTL_SECONDS * 1000
+    },
     worker: {
+      enabled: e.WORKER_ENABLED,
       batchSize: e.WORKER_BATCH_SIZE,
       batchWaitMs: e.WORKER_BATCH_WAIT_MS,
       maxAttempts: e.WORKER_MAX_ATTEMPTS,
       apiBudgetShare: e.WORKER_API_BUDGET_SHARE,
-      leaseMs: e.WORKER_LEASE_MS
+      leaseMs: e.WORKER_LEASE_MS,
+      concurrency: e.WORKER_CONCURRENCY,
+      pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
+      retryBaseMs: e.WORKER_RETRY_BASE_MS,
+      retryMaxMs: e.WORKER_RETRY_MAX_MS,
+      limitPauseMs: e.WORKER_LIMIT_PAUSE_MS
     }
   };
 }

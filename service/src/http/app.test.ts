@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { sampleCall } from '../activities/samples.ts';
 import type { TestApp } from '../testing/testApp.ts';
 import { startTestApp } from '../testing/testApp.ts';
+import { createApp } from './app.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
 
 describe.each(TEST_ENGINES)('the service on $name', (engine) => {
@@ -161,6 +162,49 @@ describe.each(TEST_ENGINES)('the service on $name', (engine) => {
         id: response.headers.get('x-request-id'),
         poweredBy: response.headers.get('x-powered-by')
       }).toEqual({ cache: 'no-store', sniff: 'nosniff', id: 'req-42', poweredBy: null });
+    });
+  });
+
+  describe('authentication', () => {
+    it('when a route is called without credentials, then 401 — except health, readiness, metrics without a token, and the OAuth browser steps', async () => {
+      type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+      const stack = (
+        createApp({
+          store: app.store,
+          logger: app.logger,
+          metrics: app.metrics,
+          connectFlow: app.connectFlow,
+          publicBaseUrl: 'http://localhost'
+        }) as unknown as { router: { stack: Layer[] } }
+      ).router.stack;
+      const operations = stack.flatMap((layer) =>
+        layer.route
+          ? Object.keys(layer.route.methods)
+              .filter((m) => m !== '_all')
+              .map((m) => ({ method: m.toUpperCase(), path: layer.route?.path.replace(':id', 'some-id') as string }))
+          : []
+      );
+      const open = [
+        'GET /healthz',
+        'GET /readyz',
+        'GET /metrics',
+        'GET /oauth/salesforce/start',
+        'GET /oauth/salesforce/callback'
+      ];
+      const answers: Record<string, number> = {};
+      for (const { method, path } of operations) {
+        const response = await app.request(method, path, {
+          headers: { 'content-type': 'application/json' },
+          ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}' })
+        });
+        answers[`${method} ${path}`] = response.status;
+      }
+      const guarded = Object.entries(answers).filter(([operation]) => !open.includes(operation));
+      expect(guarded.length).toBeGreaterThanOrEqual(5);
+      expect(guarded.filter(([, status]) => status !== 401)).toEqual([]);
+      // The browser steps refuse without their own credentials (connect token, state) too.
+      expect(answers['GET /oauth/salesforce/start']).toBe(400);
+      expect(answers['GET /oauth/salesforce/callback']).toBe(400);
     });
   });
 

@@ -4,6 +4,7 @@ import express from 'express';
 import type { Express, RequestHandler } from 'express';
 import type { Logger } from '../logging/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { ConnectFlow } from '../salesforce/connectFlow.ts';
 import type { Store } from '../store/store.ts';
 import { errorHandler, methodNotAllowed, notFoundHandler } from './errors.ts';
 import { requireApiKey, requireApiKeyOrWebhook, verifyWebhookSignature } from './middleware/authenticate.ts';
@@ -14,18 +15,25 @@ import { postActivities } from './routes/activities/postActivities.ts';
 import { getHealthz } from './routes/health/getHealthz.ts';
 import { getReadyz } from './routes/health/getReadyz.ts';
 import { getMetrics } from './routes/metrics/getMetrics.ts';
+import { getOauthCallback } from './routes/oauth/getOauthCallback.ts';
+import { getOauthStart } from './routes/oauth/getOauthStart.ts';
+import { deleteConnection } from './routes/salesforce/deleteConnection.ts';
+import { getConnection } from './routes/salesforce/getConnection.ts';
+import { postConnectLinks } from './routes/salesforce/postConnectLinks.ts';
 
 export interface AppDeps {
   store: Store;
   logger: Logger;
   metrics: Metrics;
+  /** Connecting tenants to their orgs (OAuth routes and /v1/salesforce/*). */
+  connectFlow: ConnectFlow;
   /** The service's public URL; HSTS is sent when it is https. */
   publicBaseUrl: string;
   metricsToken?: string;
   clock?: () => number;
 }
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 type RouteDefinition = { method: Method; path: string; handlers: RequestHandler[] };
 
 export function createApp(deps: AppDeps): Express {
@@ -53,7 +61,29 @@ export function createApp(deps: AppDeps): Express {
         postActivities({ store: deps.store, metrics: deps.metrics, clock })
       ]
     },
-    { method: 'get', path: '/v1/activities/:id', handlers: [requireApiKey(auth), getActivity({ store: deps.store })] }
+    { method: 'get', path: '/v1/activities/:id', handlers: [requireApiKey(auth), getActivity({ store: deps.store })] },
+    {
+      method: 'post',
+      path: '/v1/salesforce/connect-links',
+      handlers: [requireApiKey(auth), rawBody(), postConnectLinks({ connectFlow: deps.connectFlow })]
+    },
+    {
+      method: 'get',
+      path: '/v1/salesforce/connection',
+      handlers: [requireApiKey(auth), getConnection({ connectFlow: deps.connectFlow, store: deps.store })]
+    },
+    {
+      method: 'delete',
+      path: '/v1/salesforce/connection',
+      handlers: [requireApiKey(auth), deleteConnection({ connectFlow: deps.connectFlow })]
+    },
+    // Opened in a browser: the connect token (start) and the state (callback) are the credentials.
+    { method: 'get', path: '/oauth/salesforce/start', handlers: [getOauthStart({ connectFlow: deps.connectFlow })] },
+    {
+      method: 'get',
+      path: '/oauth/salesforce/callback',
+      handlers: [getOauthCallback({ connectFlow: deps.connectFlow })]
+    }
   ];
 
   const app = express();

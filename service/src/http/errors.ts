@@ -12,16 +12,20 @@ export const ERROR_CODES = {
   invalid_parameter: 400,
   invalid_query: 400,
   malformed_json: 400,
+  invalid_state: 400,
+  oauth_denied: 400,
+  oauth_failed: 400,
   unauthorized: 401,
   invalid_signature: 401,
   stale_timestamp: 401,
+  invalid_connect_token: 403,
   not_found: 404,
   method_not_allowed: 405,
-  replayed_webhook: 409,
   payload_too_large: 413,
   too_many_items: 413,
   unsupported_media_type: 415,
   internal_error: 500,
+  salesforce_unreachable: 502,
   not_ready: 503
 } as const;
 

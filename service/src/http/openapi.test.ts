@@ -12,7 +12,10 @@ import { createLogger } from '../logging/logger.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import type { TestApp, TestTenant } from '../testing/testApp.ts';
 import { startTestApp } from '../testing/testApp.ts';
+import type { RunningOrg } from '../testing/salesforceOrg.ts';
+import { connectTenant, startTestOrg } from '../testing/salesforceOrg.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
+import type { ConnectFlow } from '../salesforce/connectFlow.ts';
 import type { Store } from '../store/store.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +73,7 @@ describe('the OpenAPI document', () => {
       store: {} as Store,
       logger: createLogger({ level: 'silent' }),
       metrics: createMetrics(),
+      connectFlow: {} as ConnectFlow,
       publicBaseUrl: 'http://localhost'
     });
     expect(servedOperations(app).sort()).toEqual(documentedOperations().sort());
@@ -89,16 +93,23 @@ describe('the OpenAPI document', () => {
 describe('responses of the running app match their documented schemas', () => {
   const [sqlite] = TEST_ENGINES;
   let app: TestApp;
+  let org: RunningOrg;
   let tenant: TestTenant;
   const metricsToken = 'metrics-token-for-the-contract-test';
   const seen = new Map<string, unknown>();
 
   beforeAll(async () => {
-    app = await startTestApp(sqlite as (typeof TEST_ENGINES)[number], { metricsToken });
+    org = await startTestOrg();
+    // Sandbox logins go to a closed port: the token exchange of such an attempt cannot reach Salesforce (502).
+    app = await startTestApp(sqlite as (typeof TEST_ENGINES)[number], {
+      metricsToken,
+      salesforce: { loginUrl: org.baseUrl, sandboxLoginUrl: 'http://127.0.0.1:1' }
+    });
     tenant = await app.createTenant('Contract');
   });
   afterAll(async () => {
     await app.close();
+    await org.close();
   });
 
   async function record(operation: string, method: string, url: string, init?: Parameters<TestApp['request']>[2]) {
@@ -168,6 +179,44 @@ describe('responses of the running app match their documented schemas', () => {
     await app.store.db.deleteFrom('kysely_migration' as never).execute();
     await record('GET /readyz', 'GET', '/readyz');
 
+    // Connecting Salesforce.
+    const auth = { authorization: `Bearer ${tenant.apiKey}` };
+    await record('GET /v1/salesforce/connection', 'GET', '/v1/salesforce/connection', { headers: auth });
+    await record('GET /v1/salesforce/connection', 'GET', '/v1/salesforce/connection?x=1', { headers: auth });
+    await record('GET /v1/salesforce/connection', 'GET', '/v1/salesforce/connection');
+    const link = await record(
+      'POST /v1/salesforce/connect-links',
+      'POST',
+      '/v1/salesforce/connect-links',
+      json({ environment: 'sandbox' })
+    );
+    await record(
+      'POST /v1/salesforce/connect-links',
+      'POST',
+      '/v1/salesforce/connect-links',
+      json({ environment: 'x' })
+    );
+    await record('POST /v1/salesforce/connect-links', 'POST', '/v1/salesforce/connect-links');
+    await record('POST /v1/salesforce/connect-links', 'POST', '/v1/salesforce/connect-links', {
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: 'sandbox'
+    });
+    const startUrl = new URL((link.body as { url: string }).url);
+    const start = await record('GET /oauth/salesforce/start', 'GET', `${startUrl.pathname}${startUrl.search}`);
+    await record('GET /oauth/salesforce/start', 'GET', `${startUrl.pathname}${startUrl.search}`);
+    await record('GET /oauth/salesforce/start', 'GET', `/oauth/salesforce/start?tenant=${tenant.tenantId}`);
+    const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
+    await record('GET /oauth/salesforce/callback', 'GET', `/oauth/salesforce/callback?code=abc&state=${state}`);
+    await record('GET /oauth/salesforce/callback', 'GET', `/oauth/salesforce/callback?code=abc&state=${state}`);
+    const connected = await connectTenant(app, org, tenant);
+    seen.set(`GET /oauth/salesforce/callback ${connected.callback.status}`, {
+      body: connected.callback.body,
+      contentType: connected.callback.headers.get('content-type')
+    });
+    await record('DELETE /v1/salesforce/connection', 'DELETE', '/v1/salesforce/connection', { headers: auth });
+    await record('DELETE /v1/salesforce/connection', 'DELETE', '/v1/salesforce/connection', { headers: auth });
+    await record('DELETE /v1/salesforce/connection', 'DELETE', '/v1/salesforce/connection');
+
     const documented = Object.entries(spec.paths).flatMap(([p, item]) =>
       Object.entries(item).flatMap(([method, operation]) =>
         Object.entries(operation.responses).map(([status, response]) => ({
@@ -179,7 +228,12 @@ describe('responses of the running app match their documented schemas', () => {
     expect(documented.map((d) => d.key).filter((key) => !seen.has(key))).toEqual([]);
     expect([...seen.keys()].filter((key) => !documented.some((d) => d.key === key))).toEqual([]);
 
-    for (const { key, content } of documented) {
+    // Documented without a body (a redirect): none is sent.
+    const bodiless = documented.filter((d) => Object.keys(d.content).length === 0);
+    expect(bodiless.map((d) => d.key)).toEqual(['GET /oauth/salesforce/start 302']);
+    expect(bodiless.map((d) => seen.get(d.key))).toEqual([{ body: undefined, contentType: null }]);
+
+    for (const { key, content } of documented.filter((d) => Object.keys(d.content).length > 0)) {
       const sample = seen.get(key) as { body: unknown; contentType: string };
       const [mediaType, { schema }] = Object.entries(content)[0] as [string, { schema: unknown }];
       expect({ key, contentType: sample.contentType?.split(';')[0] }).toEqual({ key, contentType: mediaType });

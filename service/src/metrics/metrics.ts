@@ -11,6 +11,12 @@ export interface Metrics {
   readonly pushItems: Counter<'outcome'>;
   readonly authFailures: Counter<'code'>;
   readonly inboxItems: Gauge<'status'>;
+  readonly salesforceCalls: Counter<'operation' | 'outcome'>;
+  readonly salesforceTokenRefreshes: Counter<'outcome'>;
+  readonly oauthConnects: Counter<'outcome'>;
+  readonly tenantPauses: Counter<'reason'>;
+  readonly workerItems: Counter<'outcome'>;
+  readonly workerBatchDuration: Histogram;
 }
 
 export interface MetricsOptions {
@@ -65,6 +71,42 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
           // The store being down shows in /readyz; the scrape still answers with the last known values.
         }
       }
+    }),
+    salesforceCalls: new Counter({
+      name: 'switchboard_salesforce_api_calls_total',
+      help: 'Salesforce API calls made, by operation (query, search, upsert, …) and outcome (ok or the error code).',
+      labelNames: ['operation', 'outcome'],
+      registers: [registry]
+    }),
+    salesforceTokenRefreshes: new Counter({
+      name: 'switchboard_salesforce_token_refreshes_total',
+      help: 'Access-token refreshes, by outcome: refreshed, adopted (another replica had refreshed), failed, error.',
+      labelNames: ['outcome'],
+      registers: [registry]
+    }),
+    oauthConnects: new Counter({
+      name: 'switchboard_oauth_connects_total',
+      help: 'OAuth connect attempts, by outcome: started, connected, refused (bad state, denied consent, …), failed.',
+      labelNames: ['outcome'],
+      registers: [registry]
+    }),
+    tenantPauses: new Counter({
+      name: 'switchboard_tenant_pauses_total',
+      help: 'Times a tenant was paused, by reason: api_budget, request_limit, not_connected, connection_error.',
+      labelNames: ['reason'],
+      registers: [registry]
+    }),
+    workerItems: new Counter({
+      name: 'switchboard_worker_items_total',
+      help: 'Activities the worker finished with, by outcome: logged, skipped, retrying, failed, stale, released.',
+      labelNames: ['outcome'],
+      registers: [registry]
+    }),
+    workerBatchDuration: new Histogram({
+      name: 'switchboard_worker_batch_duration_seconds',
+      help: 'Time from claiming a micro-batch to completing it.',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry]
     })
   };
 }

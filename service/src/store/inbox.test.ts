@@ -94,10 +94,17 @@ describe.each(TEST_ENGINES)('inbox on $name', (engine) => {
       expect(await store.activities.get('ten_b', 'only-a')).toBeUndefined();
     });
 
-    it('writes nothing for a replayed webhook id', async () => {
+    it('writes nothing for a replayed webhook id, and reports each item from what the first delivery stored', async () => {
       await accept('ten_a', [item('c1')], 'msg_1');
-      expect(await store.activities.accept('ten_a', [item('c2')], { webhookId: 'msg_1' })).toEqual({ replayed: true });
+      expect(await store.activities.accept('ten_a', [item('c1'), item('c2')], { webhookId: 'msg_1' })).toEqual({
+        replayed: true,
+        outcomes: [
+          { activityId: 'c1', status: 'duplicate', version: 1 },
+          { activityId: 'c2', status: 'not_in_first_delivery' }
+        ]
+      });
       expect(await store.activities.get('ten_a', 'c2')).toBeUndefined();
+      expect(await store.activities.countByStatus()).toEqual({ queued: 1 });
     });
 
     it('counts the inbox by status', async () => {

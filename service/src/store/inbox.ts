@@ -298,12 +298,20 @@ export function createInbox(ctx: StoreContext) {
       });
     },
 
-    /** Frees the tenant; items of this claim left without a result go back to the queue (the attempt counts). */
-    async releaseLease(claim: Claim): Promise<{ requeued: string[] }> {
+    /**
+     * Frees the tenant; items of this claim left without a result go back to the queue. Their attempt counts,
+     * unless `notAttempted` says the worker never tried to write them (it paused before it could).
+     */
+    async releaseLease(claim: Claim, options: { notAttempted?: boolean } = {}): Promise<{ requeued: string[] }> {
       return inTransaction(ctx, async (trx) => {
         const requeued = await trx.db
           .updateTable('activities')
-          .set({ status: 'queued', due_at: trx.clock(), claim_id: null })
+          .set((eb) => ({
+            status: 'queued',
+            due_at: trx.clock(),
+            claim_id: null,
+            ...(options.notAttempted ? { attempts: eb('attempts', '-', 1) } : {})
+          }))
           .where('tenant_id', '=', claim.tenantId)
           .where('claim_id', '=', claim.claimId)
           .where('status', '=', 'processing')
@@ -321,6 +329,11 @@ export function createInbox(ctx: StoreContext) {
 
     async getPause(tenantId: string): Promise<TenantPause | undefined> {
       return leases.getPause(tenantId);
+    },
+
+    /** Lifts a tenant's pause at once (its org was reconnected). */
+    async resumeTenant(tenantId: string): Promise<boolean> {
+      return leases.resume(tenantId);
     },
 
     /** Dead letters of a tenant, most recently failed first. */

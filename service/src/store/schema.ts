@@ -89,6 +89,35 @@ export interface SalesforceConnectionsTable {
   refresh_token_ciphertext: string;
   connected_at: number;
   updated_at: number;
+  /** connected | error (the refresh token stopped working: the admin must reconnect). */
+  status: string;
+  access_token_ciphertext: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  error_at: number | null;
+  /** The org's API usage as Salesforce last reported it (Sforce-Limit-Info). */
+  api_used: number | null;
+  api_limit: number | null;
+  api_usage_at: number | null;
+  tokens_refreshed_at: number | null;
+  /** Held while one replica refreshes the tokens; others wait, then use what it stored. */
+  refresh_lock_holder: string | null;
+  refresh_lock_expires_at: number | null;
+}
+
+export interface ConnectTokensTable {
+  /** SHA-256 (hex) of a single-use token that lets a browser start the OAuth connect of one tenant. */
+  token_hash: string;
+  tenant_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface SalesforceApiCallsTable {
+  tenant_id: string;
+  /** Epoch ms of the minute the calls were made in. */
+  minute_start: number;
+  calls: number;
 }
 
 export interface OauthStatesTable {
@@ -111,4 +140,6 @@ export interface Database {
   tenant_leases: TenantLeasesTable;
   salesforce_connections: SalesforceConnectionsTable;
   oauth_states: OauthStatesTable;
+  connect_tokens: ConnectTokensTable;
+  salesforce_api_calls: SalesforceApiCallsTable;
 }

@@ -29,8 +29,11 @@ describe.each(TEST_ENGINES)('store on $name', (engine) => {
       const { config, cleanup } = await engine.provision();
       const fresh = await openStore({ config, cipher: t.cipher, clock: t.clock });
       try {
-        expect(await fresh.readiness()).toEqual({ reachable: true, pendingMigrations: ['0001_initial'] });
-        expect(await fresh.migrate()).toEqual(['0001_initial']);
+        expect(await fresh.readiness()).toEqual({
+          reachable: true,
+          pendingMigrations: ['0001_initial', '0002_salesforce']
+        });
+        expect(await fresh.migrate()).toEqual(['0001_initial', '0002_salesforce']);
         expect(await fresh.readiness()).toEqual({ reachable: true, pendingMigrations: [] });
       } finally {
         await fresh.close();
@@ -153,30 +156,134 @@ describe.each(TEST_ENGINES)('store on $name', (engine) => {
         orgId: '00D000000000001AAA',
         userId: '005000000000001AAA',
         environment: 'production',
-        loginHost: 'login.salesforce.com',
-        refreshToken: '5Aep861-first-refresh-token'
+        loginHost: 'https://login.salesforce.com',
+        refreshToken: '5Aep861-first-refresh-token',
+        accessToken: '00D000000000001!first-access-token'
       });
       const raw = await t.store.db.selectFrom('salesforce_connections').selectAll().executeTakeFirstOrThrow();
       expect(raw.refresh_token_ciphertext).not.toContain('5Aep861');
+      expect(raw.access_token_ciphertext).not.toContain('first-access-token');
 
-      expect(await t.store.salesforceConnections.updateTokens(tenantId, { refreshToken: '5Aep861-rotated' })).toBe(
-        true
-      );
+      t.clock.advance(1_000);
+      expect(
+        await t.store.salesforceConnections.updateTokens(tenantId, {
+          refreshToken: '5Aep861-rotated',
+          accessToken: '00D000000000001!second'
+        })
+      ).toBe(true);
       expect(await t.store.salesforceConnections.get(tenantId)).toEqual({
         tenantId,
         instanceUrl: 'https://acme.my.salesforce.com',
         orgId: '00D000000000001AAA',
         userId: '005000000000001AAA',
         environment: 'production',
-        loginHost: 'login.salesforce.com',
+        loginHost: 'https://login.salesforce.com',
+        status: 'connected',
         refreshToken: '5Aep861-rotated',
-        connectedAt: t.clock(),
-        updatedAt: t.clock()
+        accessToken: '00D000000000001!second',
+        connectedAt: t.clock() - 1_000,
+        updatedAt: t.clock(),
+        tokensRefreshedAt: t.clock()
       });
 
       expect(await t.store.salesforceConnections.delete(tenantId)).toBe(true);
       expect(await t.store.salesforceConnections.get(tenantId)).toBeUndefined();
       expect(await t.store.salesforceConnections.updateTokens(tenantId, { refreshToken: 'x' })).toBe(false);
+    });
+
+    it('marks a connection errored with the reason, shows it without secrets, and a reconnect clears it', async () => {
+      const tenantId = await addTenant();
+      const connection = {
+        tenantId,
+        instanceUrl: 'https://acme.my.salesforce.com',
+        orgId: '00D000000000001AAA',
+        userId: '005000000000001AAA',
+        environment: 'production' as const,
+        loginHost: 'https://login.salesforce.com',
+        refreshToken: 'refresh-1'
+      };
+      await t.store.salesforceConnections.save(connection);
+      await t.store.salesforceConnections.recordApiUsage(tenantId, { used: 10, limit: 15_000 });
+      expect(
+        await t.store.salesforceConnections.markError(tenantId, {
+          code: 'refresh_token_rejected',
+          message: 'reconnect'
+        })
+      ).toBe(true);
+
+      const summary = await t.store.salesforceConnections.getSummary(tenantId);
+      expect(summary).toEqual({
+        tenantId,
+        instanceUrl: 'https://acme.my.salesforce.com',
+        orgId: '00D000000000001AAA',
+        userId: '005000000000001AAA',
+        environment: 'production',
+        loginHost: 'https://login.salesforce.com',
+        status: 'error',
+        error: { code: 'refresh_token_rejected', message: 'reconnect', at: t.clock() },
+        apiUsage: { used: 10, limit: 15_000, at: t.clock() },
+        connectedAt: t.clock(),
+        updatedAt: t.clock()
+      });
+      expect(JSON.stringify(summary)).not.toContain('refresh-1');
+
+      await t.store.salesforceConnections.save({ ...connection, refreshToken: 'refresh-2' });
+      expect((await t.store.salesforceConnections.get(tenantId))?.status).toBe('connected');
+    });
+
+    it('lets one holder at a time take the refresh lock, until it releases it or it expires', async () => {
+      const tenantId = await addTenant();
+      await t.store.salesforceConnections.save({
+        tenantId,
+        instanceUrl: 'https://acme.my.salesforce.com',
+        orgId: '00D000000000001AAA',
+        userId: '005000000000001AAA',
+        environment: 'production',
+        loginHost: 'https://login.salesforce.com',
+        refreshToken: 'refresh-1'
+      });
+      const other = await t.openAnother();
+      expect(await t.store.salesforceConnections.acquireRefreshLock(tenantId, 'replica-a', 30_000)).toBe(true);
+      expect(await other.salesforceConnections.acquireRefreshLock(tenantId, 'replica-b', 30_000)).toBe(false);
+      await t.store.salesforceConnections.releaseRefreshLock(tenantId, 'replica-a');
+      expect(await other.salesforceConnections.acquireRefreshLock(tenantId, 'replica-b', 30_000)).toBe(true);
+      t.clock.advance(30_000);
+      expect(await t.store.salesforceConnections.acquireRefreshLock(tenantId, 'replica-a', 30_000)).toBe(true);
+      expect(await t.store.salesforceConnections.acquireRefreshLock('ten_unknown', 'replica-a', 30_000)).toBe(false);
+    });
+  });
+
+  describe('connect tokens', () => {
+    it('uses a token once, for its own tenant only, and never after it expires', async () => {
+      const a = await addTenant('ten_a');
+      const b = await addTenant('ten_b');
+      await t.store.connectTokens.insert(a, 'token-1', 60_000);
+      await t.store.connectTokens.insert(a, 'token-2', 60_000);
+      expect(await t.store.connectTokens.consume(b, 'token-1')).toBe(false);
+      expect(await t.store.connectTokens.consume(a, 'token-1')).toBe(true);
+      expect(await t.store.connectTokens.consume(a, 'token-1')).toBe(false);
+      const raw = await t.store.db.selectFrom('connect_tokens').selectAll().execute();
+      expect(JSON.stringify(raw)).not.toContain('token-2');
+      t.clock.advance(60_000);
+      expect(await t.store.connectTokens.consume(a, 'token-2')).toBe(false);
+    });
+  });
+
+  describe('Salesforce API calls', () => {
+    it('counts calls per minute over a rolling 24 hours and forgets older minutes', async () => {
+      const tenantId = await addTenant();
+      await t.store.salesforceApiCalls.record(tenantId, 2);
+      await t.store.salesforceApiCalls.record(tenantId, 1);
+      t.clock.advance(60_000);
+      await t.store.salesforceApiCalls.record(tenantId, 4);
+      const minute = Math.floor((t.clock() - 60_000) / 60_000) * 60_000;
+      expect(await t.store.salesforceApiCalls.inWindow(tenantId)).toEqual([
+        { minuteStart: minute, calls: 3 },
+        { minuteStart: minute + 60_000, calls: 4 }
+      ]);
+      t.clock.advance(24 * 3_600_000);
+      expect(await t.store.salesforceApiCalls.inWindow(tenantId)).toEqual([{ minuteStart: minute + 60_000, calls: 4 }]);
+      expect(await t.store.salesforceApiCalls.prune()).toBe(1);
     });
   });
 
@@ -187,7 +294,7 @@ describe.each(TEST_ENGINES)('store on $name', (engine) => {
         tenantId,
         codeVerifier: 'verifier-abc',
         environment: 'sandbox' as const,
-        loginHost: 'test.salesforce.com'
+        loginHost: 'https://test.salesforce.com'
       };
       await t.store.oauthStates.insert('state-1', pending, 60_000);
       await t.store.oauthStates.insert('state-2', pending, 60_000);

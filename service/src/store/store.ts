@@ -11,7 +11,9 @@ import { createInbox } from './inbox.ts';
 import { migrationProvider, migrations } from './migrations/index.ts';
 import { createActivityRepository } from './repositories/activities.ts';
 import { createApiKeyRepository } from './repositories/apiKeys.ts';
+import { createConnectTokenRepository } from './repositories/connectTokens.ts';
 import { createOauthStateRepository } from './repositories/oauthStates.ts';
+import { createSalesforceApiCallRepository } from './repositories/salesforceApiCalls.ts';
 import { createSalesforceConnectionRepository } from './repositories/salesforceConnections.ts';
 import { createTenantRepository } from './repositories/tenants.ts';
 import { createWebhookReceiptRepository } from './repositories/webhookReceipts.ts';
@@ -37,7 +39,9 @@ function bindRepositories(ctx: StoreContext) {
     activities: createActivityRepository(ctx),
     inbox: createInbox(ctx),
     salesforceConnections: createSalesforceConnectionRepository(ctx),
-    oauthStates: createOauthStateRepository(ctx)
+    oauthStates: createOauthStateRepository(ctx),
+    connectTokens: createConnectTokenRepository(ctx),
+    salesforceApiCalls: createSalesforceApiCallRepository(ctx)
   };
 }
 

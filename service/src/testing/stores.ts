@@ -31,6 +31,19 @@ export function createTestClock(start = Date.UTC(2026, 0, 15, 9, 0, 0)): TestClo
   return clock;
 }
 
+/** The real time, with advance() adding an offset (for jumping over a long pause). */
+export function createRealClock(): TestClock {
+  let offset = 0;
+  const clock = (() => Date.now() + offset) as TestClock;
+  clock.advance = (ms) => {
+    offset += ms;
+  };
+  clock.set = (ms) => {
+    offset = ms - Date.now();
+  };
+  return clock;
+}
+
 export function createTestCipher(): TokenCipher {
   return createTokenCipher({ primary: randomBytes(32) });
 }
@@ -76,17 +89,23 @@ export interface TestStore {
   store: Store;
   clock: TestClock;
   cipher: TokenCipher;
+  /** The cipher's key, for another process that must open the same store (base64 of 32 bytes). */
+  encryptionKey: string;
   config: StoreConfig;
   /** Another store on the same database (a second replica or process). */
   openAnother(): Promise<Store>;
   close(): Promise<void>;
 }
 
-/** A migrated store on a fresh database of the given engine; close() removes the database. */
-export async function openTestStore(engine: TestEngine): Promise<TestStore> {
+/**
+ * A migrated store on a fresh database of the given engine; close() removes the database. The clock is a test clock
+ * (moved by hand) unless `realTime` is set: the worker's waits and retries need time that passes by itself.
+ */
+export async function openTestStore(engine: TestEngine, options: { realTime?: boolean } = {}): Promise<TestStore> {
   const { config, cleanup } = await engine.provision();
-  const clock = createTestClock();
-  const cipher = createTestCipher();
+  const clock = options.realTime ? createRealClock() : createTestClock();
+  const key = randomBytes(32);
+  const cipher = createTokenCipher({ primary: key });
   const store = await openStore({ config, cipher, clock });
   await store.migrate();
   const others: Store[] = [];
@@ -94,6 +113,7 @@ export async function openTestStore(engine: TestEngine): Promise<TestStore> {
     store,
     clock,
     cipher,
+    encryptionKey: key.toString('base64'),
     config,
     async openAnother() {
       const other = await openStore({ config, cipher, clock });

@@ -1,16 +1,32 @@
 // Test support for component tests: the real app on an ephemeral port over a real store, with pino output
-// captured so tests can assert what was (and was not) logged.
+// captured so tests can assert what was (and was not) logged. With `salesforce`, the app's login URLs point at a
+// local org (the emulator) and the inbox worker can run in-process with the real writer.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Config } from '../config/config.ts';
+import { loadConfig } from '../config/config.ts';
 import { createApp } from '../http/app.ts';
 import { createLogger } from '../logging/logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { TokenCipher } from '../crypto/tokenCipher.ts';
 import { signWebhook } from '../crypto/webhookSignatures.ts';
+import { createConnectFlow } from '../salesforce/connectFlow.ts';
+import type { ConnectFlow } from '../salesforce/connectFlow.ts';
+import { createSalesforceAccess } from '../salesforce/salesforceAccess.ts';
+import type { SalesforceAccess } from '../salesforce/salesforceAccess.ts';
+import type { BackgroundTask } from '../service.ts';
 import { createTenant } from '../tenants/tenantAdmin.ts';
 import type { Store } from '../store/store.ts';
+import { inboxWorkerTask } from '../worker/task.ts';
 import type { TestClock, TestEngine } from './stores.ts';
 import { openTestStore } from './stores.ts';
+
+/** The seeded connected app of the org emulator (its documented local credentials, not a secret of ours). */
+export const EMULATOR_CLIENT = { id: 'switchboard-local', secret: 'switchboard-local-secret' } as const;
 
 export interface TestTenant {
   tenantId: string;
@@ -32,6 +48,16 @@ export interface TestApp {
   store: Store;
   clock: TestClock;
   metrics: Metrics;
+  config: Config;
+  logger: Logger;
+  cipher: TokenCipher;
+  /** The store's encryption key (base64), for a worker process opening the same store. */
+  encryptionKey: string;
+  connectFlow: ConnectFlow;
+  /** Another store on the same database (a second replica). Closed with the app. */
+  openAnotherStore(): Promise<Store>;
+  /** Present when the app was started with `salesforce`. */
+  salesforce?: SalesforceAccess;
   /** Every log line written so far, raw. */
   logs: string[];
   createTenant(name?: string): Promise<TestTenant>;
@@ -49,35 +75,78 @@ export interface TestApp {
     options?: { id?: string; timestamp?: number; secret?: string }
   ): Promise<HttpResult>;
   metricValue(name: string, labels?: Record<string, string>): Promise<number>;
+  /** Starts the inbox worker in this process (needs `salesforce`); stopped by close() if still running. */
+  startWorker(): Promise<BackgroundTask>;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  metricsToken?: string;
+  /** Point production (and sandbox, unless given apart) logins at this org (the emulator's base URL). */
+  salesforce?: { loginUrl: string; sandboxLoginUrl?: string };
+  /** Extra environment for the configuration (WORKER_*, SALESFORCE_NAMESPACE, …). */
+  env?: Record<string, string>;
+  /** Real time instead of a test clock (the worker waits and retries in real time). */
+  realTime?: boolean;
 }
 
 let tenantCounter = 0;
 
-export async function startTestApp(engine: TestEngine, options: { metricsToken?: string } = {}): Promise<TestApp> {
-  const t = await openTestStore(engine);
+export async function startTestApp(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
+  const t = await openTestStore(engine, { realTime: options.realTime ?? false });
   // The store's clock drives the app too; it starts at the real time so signatures made "now" are fresh.
-  t.clock.set(Math.floor(Date.now() / 1000) * 1000);
+  if (!options.realTime) t.clock.set(Math.floor(Date.now() / 1000) * 1000);
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
   const metrics = createMetrics({ countInboxByStatus: () => t.store.activities.countByStatus() });
+
+  // Listen first: the OAuth redirect URI (configuration) needs the port.
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config: Config = {
+    ...loadConfig({
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      PUBLIC_BASE_URL: baseUrl,
+      SALESFORCE_CLIENT_ID: EMULATOR_CLIENT.id,
+      SALESFORCE_CLIENT_SECRET: EMULATOR_CLIENT.secret,
+      ...(options.salesforce
+        ? {
+            SALESFORCE_LOGIN_URL_PRODUCTION: options.salesforce.loginUrl,
+            SALESFORCE_LOGIN_URL_SANDBOX: options.salesforce.sandboxLoginUrl ?? options.salesforce.loginUrl
+          }
+        : {}),
+      ...options.env
+    }),
+    store: t.config
+  };
+  const salesforce = options.salesforce
+    ? createSalesforceAccess({ config, store: t.store, logger, metrics })
+    : undefined;
+  const connectFlow = createConnectFlow({
+    config,
+    store: t.store,
+    logger,
+    metrics,
+    onConnectionChanged: (tenantId) => salesforce?.evict(tenantId)
+  });
   const app = createApp({
     store: t.store,
     logger,
     metrics,
+    connectFlow,
     publicBaseUrl: 'http://localhost',
     clock: t.clock,
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {})
   });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', app);
+  const workers: BackgroundTask[] = [];
 
   const request: TestApp['request'] = async (method, path, init = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: init.headers ?? {},
+      redirect: 'manual',
       ...(init.body !== undefined ? { body: init.body } : {})
     });
     const text = await response.text();
@@ -95,6 +164,13 @@ export async function startTestApp(engine: TestEngine, options: { metricsToken?:
     store: t.store,
     clock: t.clock,
     metrics,
+    config,
+    logger,
+    cipher: t.cipher,
+    encryptionKey: t.encryptionKey,
+    connectFlow,
+    openAnotherStore: () => t.openAnother(),
+    ...(salesforce ? { salesforce } : {}),
     logs,
     async createTenant(name) {
       const created = await createTenant(t.store, { name: name ?? `Tenant ${++tenantCounter}` });
@@ -128,12 +204,19 @@ export async function startTestApp(engine: TestEngine, options: { metricsToken?:
     },
     async metricValue(name, labels = {}) {
       const metric = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === name);
-      const value = metric?.values.find((v) =>
+      const values = (metric?.values ?? []).filter((v) =>
         Object.entries(labels).every(([k, expected]) => String((v.labels as Record<string, unknown>)[k]) === expected)
       );
-      return value?.value ?? 0;
+      return values.reduce((sum, v) => sum + v.value, 0);
+    },
+    async startWorker() {
+      if (!salesforce) throw new Error('start the test app with `salesforce` to run the worker');
+      const worker = await inboxWorkerTask({ config, store: t.store, cipher: t.cipher, logger, metrics, salesforce });
+      workers.push(worker);
+      return worker;
     },
     async close() {
+      for (const worker of workers) await worker.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

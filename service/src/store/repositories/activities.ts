@@ -16,9 +16,15 @@ export interface IncomingActivity {
 export type IntakeOutcome =
   | { activityId: string; status: 'queued' | 'updated' | 'duplicate'; version: number }
   /** The id was first pushed with another type; a type never changes. */
-  | { activityId: string; status: 'type_conflict'; existingType: string };
+  | { activityId: string; status: 'type_conflict'; existingType: string }
+  /** A replayed webhook-id carries an activity its first delivery did not store (the sender changed the body). */
+  | { activityId: string; status: 'not_in_first_delivery' };
 
-export type IntakeResult = { replayed: true } | { replayed: false; outcomes: IntakeOutcome[] };
+/**
+ * `replayed`: the webhook-id was delivered before. Nothing was written; each item is reported as it stands
+ * (`duplicate` when stored), so a sender retrying a request it saw no answer to gets its 2xx.
+ */
+export type IntakeResult = { replayed: boolean; outcomes: IntakeOutcome[] };
 
 export interface ActivityError {
   code: string;
@@ -50,8 +56,6 @@ export interface ActivityRecord {
   processedAt: number | null;
 }
 
-class ReplayedWebhook extends Error {}
-
 export function createActivityRepository(ctx: StoreContext) {
   return {
     /**
@@ -59,19 +63,18 @@ export function createActivityRepository(ctx: StoreContext) {
      * whatever its state, even mid-flight), identical content is a duplicate. With `webhookId`, the receipt is
      * recorded in the same transaction, and a replayed id writes nothing.
      */
-    async accept(tenantId: string, items: IncomingActivity[], options: { webhookId?: string } = {}) {
-      try {
-        return await inTransaction(ctx, async (trx): Promise<IntakeResult> => {
-          if (options.webhookId !== undefined) {
-            const fresh = await createWebhookReceiptRepository(trx).record(tenantId, options.webhookId);
-            if (!fresh) throw new ReplayedWebhook();
-          }
-          return { replayed: false, outcomes: await acceptItems(trx, tenantId, items) };
-        });
-      } catch (error) {
-        if (error instanceof ReplayedWebhook) return { replayed: true } as IntakeResult;
-        throw error;
-      }
+    async accept(
+      tenantId: string,
+      items: IncomingActivity[],
+      options: { webhookId?: string } = {}
+    ): Promise<IntakeResult> {
+      return inTransaction(ctx, async (trx): Promise<IntakeResult> => {
+        if (options.webhookId !== undefined) {
+          const fresh = await createWebhookReceiptRepository(trx).record(tenantId, options.webhookId);
+          if (!fresh) return { replayed: true, outcomes: await describeReplay(trx, tenantId, items) };
+        }
+        return { replayed: false, outcomes: await acceptItems(trx, tenantId, items) };
+      });
     },
 
     async get(tenantId: string, activityId: string): Promise<ActivityRecord | undefined> {
@@ -94,6 +97,33 @@ export function createActivityRepository(ctx: StoreContext) {
       return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
     }
   };
+}
+
+/** A replayed delivery writes nothing: each item is reported from what the first delivery stored. */
+async function describeReplay(
+  ctx: StoreContext,
+  tenantId: string,
+  items: IncomingActivity[]
+): Promise<IntakeOutcome[]> {
+  const ids = [...new Set(items.map((item) => item.activityId))];
+  const rows =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('activities')
+          .select(['activity_id', 'type', 'version'])
+          .where('tenant_id', '=', tenantId)
+          .where('activity_id', 'in', ids)
+          .execute();
+  const stored = new Map(rows.map((row) => [row.activity_id, row]));
+  return items.map((item): IntakeOutcome => {
+    const row = stored.get(item.activityId);
+    if (!row) return { activityId: item.activityId, status: 'not_in_first_delivery' };
+    if (row.type !== item.type) {
+      return { activityId: item.activityId, status: 'type_conflict', existingType: row.type };
+    }
+    return { activityId: item.activityId, status: 'duplicate', version: row.version };
+  });
 }
 
 async function acceptItems(ctx: StoreContext, tenantId: string, items: IncomingActivity[]): Promise<IntakeOutcome[]> {

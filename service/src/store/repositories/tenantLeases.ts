@@ -100,6 +100,17 @@ export function createTenantLeaseRepository(ctx: StoreContext) {
         .execute();
     },
 
+    /** Lifts a pause at once (the tenant reconnected its org); true when one was in force. */
+    async resume(tenantId: string): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('tenant_leases')
+        .set({ paused_until: null, pause_reason: null })
+        .where('tenant_id', '=', tenantId)
+        .where('paused_until', '>', ctx.clock())
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     async getPause(tenantId: string): Promise<TenantPause | undefined> {
       const row = await ctx.db
         .selectFrom('tenant_leases')

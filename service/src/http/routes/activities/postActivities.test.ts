@@ -309,16 +309,62 @@ describe.each(TEST_ENGINES)('POST /v1/activities on $name', (engine) => {
       await expectStillHealthy();
     });
 
-    it('when a signed request is replayed with the same webhook-id, then 409 replayed_webhook and it is stored once', async () => {
+    it('when the same signed request is sent twice (a sender retrying), then 202 twice, the second all duplicate, and one stored record', async () => {
       const body = JSON.stringify({ activities: [sampleCall] });
-      expect((await app.pushSigned(tenant, body, { id: 'msg_once' })).status).toBe(202);
-      const replay = await app.pushSigned(tenant, JSON.stringify({ activities: [sampleMessage] }), { id: 'msg_once' });
+      const first = await app.pushSigned(tenant, body, { id: 'msg_once' });
+      const again = await app.pushSigned(tenant, body, { id: 'msg_once' });
+
+      expect({ status: first.status, body: first.body }).toEqual({
+        status: 202,
+        body: {
+          summary: { queued: 1, updated: 0, duplicate: 0, rejected: 0 },
+          results: [{ index: 0, id: sampleCall.id, status: 'queued', version: 1 }]
+        }
+      });
+      expect({ status: again.status, body: again.body }).toEqual({
+        status: 202,
+        body: {
+          summary: { queued: 0, updated: 0, duplicate: 1, rejected: 0 },
+          results: [{ index: 0, id: sampleCall.id, status: 'duplicate', version: 1 }]
+        }
+      });
+      expect(await app.store.activities.countByStatus()).toEqual({ queued: 1 });
+      expect(app.logs.some((line) => line.includes('replayed webhook-id answered from the first delivery'))).toBe(true);
+      await expectStillHealthy();
+    });
+
+    it('when a webhook-id is replayed with other content, then nothing new is stored: known items are duplicates, new ones rejected', async () => {
+      expect(
+        (await app.pushSigned(tenant, JSON.stringify({ activities: [sampleCall] }), { id: 'msg_reused' })).status
+      ).toBe(202);
+      const changed = { ...sampleCall, summary: 'A different summary' };
+      const replay = await app.pushSigned(tenant, JSON.stringify({ activities: [changed, sampleMessage] }), {
+        id: 'msg_reused'
+      });
+
       expect({ status: replay.status, body: replay.body }).toEqual({
-        status: 409,
-        body: errorBody('replayed_webhook', 'webhook-id msg_once was already delivered; it is not processed twice')
+        status: 202,
+        body: {
+          summary: { queued: 0, updated: 0, duplicate: 1, rejected: 1 },
+          results: [
+            { index: 0, id: sampleCall.id, status: 'duplicate', version: 1 },
+            {
+              index: 1,
+              id: sampleMessage.id,
+              status: 'rejected',
+              errors: [
+                {
+                  path: 'activities[1]',
+                  message:
+                    'webhook-id msg_reused was already delivered without this activity; send new content with a new webhook-id'
+                }
+              ]
+            }
+          ]
+        }
       });
       expect(await app.store.activities.get(tenant.tenantId, sampleMessage.id)).toBeUndefined();
-      expect(await app.store.activities.countByStatus()).toEqual({ queued: 1 });
+      expect((await app.store.activities.get(tenant.tenantId, sampleCall.id))?.payload).toEqual(sampleCall);
       await expectStillHealthy();
     });
 

@@ -1,6 +1,7 @@
 // POST /v1/activities: a platform pushes up to 500 activities. Each is validated on its own; the valid ones are
 // committed to the inbox in one transaction before the answer (202) lists every item's outcome. When no item
-// can be accepted the answer is 400 invalid_body with every item's errors.
+// can be accepted the answer is 400 invalid_body with every item's errors. A signed request replayed with the same
+// webhook-id (a sender retrying) answers 202 again from what the first delivery stored, and stores nothing.
 import type { RequestHandler } from 'express';
 import { validateActivityBatch, MAX_ACTIVITIES_PER_PUSH } from '../../../activities/validateBatch.ts';
 import type { Logger } from '../../../logging/logger.ts';
@@ -47,28 +48,32 @@ export function postActivities(deps: { store: Store; metrics: Metrics; clock: ()
         })),
         webhookId !== undefined ? { webhookId } : {}
       );
-      if (intake.replayed) {
-        throw new ApiError(
-          'replayed_webhook',
-          `webhook-id ${webhookId} was already delivered; it is not processed twice`
-        );
-      }
+      // A sender that saw no 2xx retries with the same webhook-id: it gets its 2xx, and nothing is stored twice.
+      if (intake.replayed) log.info({ webhookId }, 'replayed webhook-id answered from the first delivery');
       intake.outcomes.forEach((outcome, i) => {
         const index = (valid[i] as (typeof valid)[number]).index;
-        results[index] =
-          outcome.status === 'type_conflict'
-            ? {
-                index,
-                id: outcome.activityId,
-                status: 'rejected',
-                errors: [
-                  {
-                    path: `activities[${index}].type`,
-                    message: `must stay "${outcome.existingType}": this id was first pushed as a ${outcome.existingType}`
-                  }
-                ]
-              }
-            : { index, id: outcome.activityId, status: outcome.status, version: outcome.version };
+        const rejected = (path: string, message: string): PushItemResult => ({
+          index,
+          id: outcome.activityId,
+          status: 'rejected',
+          errors: [{ path, message }]
+        });
+        switch (outcome.status) {
+          case 'type_conflict':
+            results[index] = rejected(
+              `activities[${index}].type`,
+              `must stay "${outcome.existingType}": this id was first pushed as a ${outcome.existingType}`
+            );
+            break;
+          case 'not_in_first_delivery':
+            results[index] = rejected(
+              `activities[${index}]`,
+              `webhook-id ${webhookId} was already delivered without this activity; send new content with a new webhook-id`
+            );
+            break;
+          default:
+            results[index] = { index, id: outcome.activityId, status: outcome.status, version: outcome.version };
+        }
       });
     }
 

@@ -19,6 +19,13 @@ Drives a running emulator (default http://127.0.0.1:3100) through its control su
                                       fail the next matching requests; kind is serviceUnavailable, rowLock,
                                       sessionExpired or requestLimit
   clear-faults                        drop queued faults
+  hold [--count n] [--method M] [--path text]
+                                      stop the next matching requests once their body is in, unanswered, until
+                                      released (a held request whose client leaves is still processed)
+  holds                               armed holds and the requests held now
+  release                             let the held requests go on; armed holds stay armed
+  clear-holds                         disarm every hold and release what they hold
+  in-flight                           requests received and not answered yet, with their stage
   add-validation-rule <JSON | file>   {"name","object","condition","errorMessage","errorField"?}
   remove-validation-rule <name>
   validation-rules                    list installed rules
@@ -152,6 +159,21 @@ async function callFor(command: string, args: string[], values: Values): Promise
     case 'clear-faults':
       noArguments();
       return { method: 'DELETE', route: '/faults' };
+    case 'hold':
+      noArguments();
+      return { method: 'POST', route: '/holds', body: holdBody(values) };
+    case 'holds':
+      noArguments();
+      return { method: 'GET', route: '/holds' };
+    case 'release':
+      noArguments();
+      return { method: 'POST', route: '/holds/release' };
+    case 'clear-holds':
+      noArguments();
+      return { method: 'DELETE', route: '/holds' };
+    case 'in-flight':
+      noArguments();
+      return { method: 'GET', route: '/requests/in-flight' };
     case 'add-validation-rule':
       if (args.length !== 1) throw new ControlCliError('add-validation-rule takes one JSON object or JSON file');
       return { method: 'POST', route: '/validation-rules', body: await jsonArgument(args[0]!) };
@@ -203,13 +225,7 @@ function exhaustBody(values: Values): Record<string, unknown> {
 function faultBody(args: string[], values: Values): Record<string, unknown> {
   if (args.length !== 1)
     throw new ControlCliError('fault takes one kind: serviceUnavailable, rowLock, sessionExpired or requestLimit');
-  const body: Record<string, unknown> = { kind: args[0] };
-  if (values.count !== undefined) {
-    if (!/^\d+$/.test(values.count)) throw new ControlCliError(`--count must be a whole number, got '${values.count}'`);
-    body['count'] = Number(values.count);
-  }
-  if (values.method !== undefined) body['method'] = values.method;
-  if (values.path !== undefined) body['path'] = values.path;
+  const body: Record<string, unknown> = { kind: args[0], ...requestMatch(values) };
   if (values.records !== undefined) {
     const positions = values.records.split(',').map((p) => p.trim());
     if (!positions.every((p) => /^\d+$/.test(p))) {
@@ -218,6 +234,23 @@ function faultBody(args: string[], values: Values): Record<string, unknown> {
     body['records'] = positions.map(Number);
   }
   return body;
+}
+
+function holdBody(values: Values): Record<string, unknown> {
+  if (values.records !== undefined) throw new ControlCliError('--records only applies to rowLock faults');
+  return requestMatch(values);
+}
+
+/** `--count`, `--method` and `--path`: which requests (and how many) a fault or a hold applies to. */
+function requestMatch(values: Values): Record<string, unknown> {
+  const match: Record<string, unknown> = {};
+  if (values.count !== undefined) {
+    if (!/^\d+$/.test(values.count)) throw new ControlCliError(`--count must be a whole number, got '${values.count}'`);
+    match['count'] = Number(values.count);
+  }
+  if (values.method !== undefined) match['method'] = values.method;
+  if (values.path !== undefined) match['path'] = values.path;
+  return match;
 }
 
 /** Inline JSON (`{…}`) or the path of a JSON file. */

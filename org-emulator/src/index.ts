@@ -9,6 +9,8 @@ export type { OrgStatus } from './http/control.ts';
 export { DEFAULT_SETTINGS } from './http/settings.ts';
 export type { EmulatorSettings } from './http/settings.ts';
 export type { QueuedFault, FaultKind } from './http/faults.ts';
+export type { RequestHold } from './http/holds.ts';
+export type { InFlightRequest, RequestStage } from './http/in-flight.ts';
 export type { RequestLogEntry, RequestLogFilter } from './http/request-log.ts';
 export type { UsageSnapshot } from './http/api-usage.ts';
 export { ManualClock, systemClock } from './http/clock.ts';

@@ -13,6 +13,7 @@ import {
   ADMIN_USERNAME,
   CLIENT_ID,
   CLIENT_SECRET,
+  eventually,
   failureOf,
   fixtureForceApp,
   startTestOrg
@@ -253,6 +254,25 @@ describe('npm run org -- control', () => {
     await control('fault', 'requestLimit', '--count', '5');
     expect((await control('clear-faults')).code).toBe(0);
     expect(await limitsStatus()).toBe(200);
+  });
+
+  it('hold stops matching requests until release; holds and in-flight show them; clear-holds disarms', async () => {
+    const armed = await control('hold', '--method', 'GET', '--path', '/limits', '--count', '1');
+    expect(armed.code).toBe(0);
+    expect(JSON.parse(armed.stdout)).toMatchObject({ method: 'GET', path: '/limits', remaining: 1 });
+    const answered = limitsStatus();
+    await eventually(() => org.control.holds().held[0], 'the call to be held');
+    const holds = JSON.parse((await control('holds')).stdout) as { armed: unknown[]; held: unknown[] };
+    expect(holds).toEqual({ armed: [], held: [expect.objectContaining({ method: 'GET', stage: 'held' })] });
+    const inFlight = JSON.parse((await control('in-flight')).stdout) as unknown[];
+    expect(inFlight).toEqual([expect.objectContaining({ path: '/services/data/v62.0/limits', clientGone: false })]);
+    expect(JSON.parse((await control('release')).stdout)).toEqual({ released: 1 });
+    expect(await answered).toBe(200);
+
+    await control('hold', '--path', '/nowhere');
+    expect(JSON.parse((await control('clear-holds')).stdout)).toEqual({ released: 0, disarmed: 1 });
+    const bad = await control('hold', '--records', '0');
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('--records only applies to rowLock faults')]);
   });
 
   it('add-validation-rule and remove-validation-rule install and remove a rule (inline JSON or a file)', async () => {

@@ -125,3 +125,18 @@ export async function failureOf(
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/** Polls until `check` returns a value (not undefined); fails naming `what` after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10_000
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,12 +1,15 @@
-// The express application of one emulated org: front-door checks, request log and latency, then OAuth and the
-// identity URL, the REST API, the control surface, and Salesforce-shaped answers for everything else.
+// The express application of one emulated org: request tracking (in flight, then logged) and front-door checks;
+// for /services, the whole body received on arrival, then latency and holds; then OAuth and the identity URL, the
+// REST API, the control surface, and Salesforce-shaped answers for everything else.
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { oauthRouter } from '../oauth/routes.ts';
+import { receiveBody } from './body-reception.ts';
 import { OrgControl } from './control.ts';
 import { controlRouter } from './control-routes.ts';
 import type { Emulator } from './emulator.ts';
 import { requestSizeGuard } from './request-size.ts';
+import { dropRequest, inFlightOf, trackRequests } from './request-lifecycle.ts';
 import { JSON_CONTENT_TYPE, restApiRouter } from './rest-api.ts';
 
 export function createApp(emulator: Emulator, control: OrgControl = new OrgControl(emulator)): Express {
@@ -15,9 +18,14 @@ export function createApp(emulator: Emulator, control: OrgControl = new OrgContr
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  app.use(requestLog(emulator));
+  app.use(trackRequests(emulator));
   app.use(requestSizeGuard);
-  app.use('/services', latency(emulator));
+  app.use(
+    '/services',
+    receiveBody((req) => dropRequest(emulator, req)),
+    latency(emulator),
+    holds(emulator)
+  );
   app.use(oauthRouter(emulator));
   app.use('/services/data', restApiRouter(emulator));
   app.use('/__org', controlRouter(control));
@@ -26,34 +34,31 @@ export function createApp(emulator: Emulator, control: OrgControl = new OrgContr
   return app;
 }
 
-/** Records every answered request except the control surface's own traffic. */
-function requestLog(emulator: Emulator) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.path.startsWith('/__org')) return next();
-    const at = emulator.clock.now();
-    const started = performance.now();
-    // Read now: mounted routers strip their prefix from the request's URL while they handle it.
-    const method = req.method;
-    const path = req.path;
-    res.on('finish', () => {
-      emulator.log.record({
-        at,
-        method,
-        path,
-        status: res.statusCode,
-        counted: res.locals['counted'] === true,
-        durationMs: Math.round(performance.now() - started)
-      });
-    });
-    next();
+/** Adds the configured latency once the body is in: a client that leaves meanwhile doesn't stop the request. */
+function latency(emulator: Emulator) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const ms = emulator.settings().latencyMs;
+    if (ms <= 0) return next();
+    const request = inFlightOf(req);
+    if (request) request.stage = 'delayed';
+    setTimeout(next, ms);
   };
 }
 
-function latency(emulator: Emulator) {
-  return (_req: Request, _res: Response, next: NextFunction): void => {
-    const ms = emulator.settings().latencyMs;
-    if (ms > 0) setTimeout(next, ms);
-    else next();
+/** Stops a request an armed hold catches until the holds are released; from here on, the request is processed. */
+function holds(emulator: Emulator) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const request = inFlightOf(req);
+    if (!request) return next();
+    if (!emulator.holds.catches(request.method, request.path)) {
+      request.stage = 'processing';
+      return next();
+    }
+    request.stage = 'held';
+    void emulator.holds.wait().then(() => {
+      request.stage = 'processing';
+      next();
+    });
   };
 }
 

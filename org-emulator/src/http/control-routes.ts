@@ -40,6 +40,11 @@ export function controlRouter(control: OrgControl): Router {
     res.status(204).end();
   });
 
+  router.get('/holds', (_req, res) => res.json(control.holds()));
+  router.post('/holds', (req, res) => res.status(201).json(control.holdRequests(req.body)));
+  router.post('/holds/release', (_req, res) => res.json(control.releaseHeldRequests()));
+  router.delete('/holds', (_req, res) => res.json(control.clearHolds()));
+
   router.get('/validation-rules', (_req, res) => res.json(control.validationRules()));
   router.post('/validation-rules', (req, res) => res.status(201).json(control.installValidationRule(req.body)));
   router.delete('/validation-rules/:name', (req, res) => {
@@ -63,6 +68,7 @@ export function controlRouter(control: OrgControl): Router {
   router.get('/requests', (req, res) =>
     res.json({ totals: control.requestTotals(), requests: control.requests(logFilter(req)) })
   );
+  router.get('/requests/in-flight', (_req, res) => res.json(control.inFlightRequests()));
   router.delete('/requests', (_req, res) => {
     control.clearRequests();
     res.status(204).end();
@@ -99,6 +105,7 @@ function logFilter(req: Request): RequestLogFilter {
   if (typeof q['method'] === 'string') filter.method = q['method'];
   if (typeof q['path'] === 'string') filter.pathContains = q['path'];
   if (typeof q['since'] === 'string' && Number.isFinite(Number(q['since']))) filter.since = Number(q['since']);
+  if (q['clientGone'] === 'true' || q['clientGone'] === 'false') filter.clientGone = q['clientGone'] === 'true';
   return filter;
 }
 

@@ -5,6 +5,8 @@ import type { FieldValues } from '../model/types.ts';
 import type { UsageSnapshot } from './api-usage.ts';
 import type { Emulator } from './emulator.ts';
 import type { QueuedFault } from './faults.ts';
+import type { RequestHold } from './holds.ts';
+import type { InFlightRequest } from './in-flight.ts';
 import type { RequestLogEntry, RequestLogFilter } from './request-log.ts';
 import type { EmulatorSettings } from './settings.ts';
 
@@ -25,6 +27,10 @@ export interface OrgStatus {
   settings: EmulatorSettings;
   apiUsage: UsageSnapshot;
   pendingFaults: QueuedFault[];
+  /** Holds that have not yet stopped as many requests as they were armed for. */
+  armedHolds: RequestHold[];
+  /** Requests received and not answered yet (held ones included). */
+  inFlightRequests: number;
   liveSessions: number;
   openQueryCursors: number;
   requests: { requests: number; counted: number };
@@ -49,6 +55,8 @@ export class OrgControl {
       settings: { ...e.settings() },
       apiUsage: e.usage.snapshot(),
       pendingFaults: e.faults.pending(),
+      armedHolds: e.holds.armed(),
+      inFlightRequests: e.inFlight.count(),
       liveSessions: e.tokens.liveAccessTokenCount(),
       openQueryCursors: e.cursors.openCount(),
       requests: e.log.totals()
@@ -101,6 +109,41 @@ export class OrgControl {
     this.emulator.faults.clear();
   }
 
+  /**
+   * "Stop the next N requests [matching method/path] once their body is in, unanswered, until released":
+   * `{ method?, path?, count? }`. A held request whose client leaves is still processed when released.
+   */
+  holdRequests(hold: unknown): RequestHold {
+    try {
+      return this.emulator.holds.arm(hold);
+    } catch (error) {
+      throw new ControlError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** The armed holds, and the requests they are holding now. */
+  holds(): { armed: RequestHold[]; held: InFlightRequest[] } {
+    return {
+      armed: this.emulator.holds.armed(),
+      held: this.emulator.inFlight.list().filter((request) => request.stage === 'held')
+    };
+  }
+
+  /** Lets every held request go on to be processed (and answered, if its client is still there). */
+  releaseHeldRequests(): { released: number } {
+    return this.emulator.holds.release();
+  }
+
+  /** Disarms every hold and releases the requests held. */
+  clearHolds(): { released: number; disarmed: number } {
+    return this.emulator.holds.clear();
+  }
+
+  /** Requests received and not answered yet: how far each has got and whether its client is still connected. */
+  inFlightRequests(): InFlightRequest[] {
+    return this.emulator.inFlight.list();
+  }
+
   installValidationRule(rule: unknown): ValidationRule {
     const checked = parseValidationRule(rule);
     this.emulator.org.installValidationRule(checked);
@@ -115,12 +158,16 @@ export class OrgControl {
     return this.emulator.org.validationRules();
   }
 
-  /** Back to the seeded data; open query cursors, queued faults and API usage are cleared too. Sessions survive. */
+  /**
+   * Back to the seeded data; open query cursors, queued faults, holds and API usage are cleared too (held requests
+   * are released, and run against the reset org). Sessions survive.
+   */
   reset(): void {
     this.emulator.org.reset();
     this.emulator.cursors.clear();
     this.emulator.faults.clear();
     this.emulator.usage.reset();
+    this.emulator.holds.clear();
   }
 
   exportRecords(): Record<string, FieldValues[]> {

@@ -1,5 +1,6 @@
 // One emulated org as the HTTP layer serves it: the org's data plus the state Salesforce keeps around it
-// (sessions, API usage, query cursors) and the emulator's own knobs (settings, faults, request log).
+// (sessions, API usage, query cursors) and the emulator's own knobs (settings, faults, holds, the requests in
+// flight and the request log).
 import type { OrgData } from '../model/org-api.ts';
 import { ConnectedApp, SEEDED_CONNECTED_APP } from '../oauth/connected-app.ts';
 import type { ConnectedAppConfig } from '../oauth/connected-app.ts';
@@ -8,6 +9,8 @@ import { ApiUsage } from './api-usage.ts';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import { Faults } from './faults.ts';
+import { RequestHolds } from './holds.ts';
+import { InFlightRequests } from './in-flight.ts';
 import type { RandomSource } from './random.ts';
 import { QueryCursors } from './query-cursors.ts';
 import { RequestLog } from './request-log.ts';
@@ -40,6 +43,8 @@ export class Emulator {
   readonly clock: Clock;
   readonly usage: ApiUsage;
   readonly log = new RequestLog();
+  readonly inFlight = new InFlightRequests();
+  readonly holds = new RequestHolds();
   readonly faults: Faults;
   readonly cursors: QueryCursors;
   readonly tokens: TokenStore;

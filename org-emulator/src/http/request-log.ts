@@ -2,6 +2,8 @@
 // oldest entries are dropped past the cap, while the totals keep counting.
 
 export interface RequestLogEntry {
+  /** The request's id (the one the in-flight view showed while it ran). */
+  id: number;
   /** Epoch ms when the request arrived. */
   at: number;
   method: string;
@@ -10,8 +12,13 @@ export interface RequestLogEntry {
   status: number;
   /** Whether it was charged to the org's daily API allowance. */
   counted: boolean;
-  /** Milliseconds spent answering, added latency included. */
+  /** Milliseconds spent answering, added latency and holds included. */
   durationMs: number;
+  /**
+   * The client's connection had closed before the answer was complete: the request was processed all the same (a
+   * write committed, the call counted), but nobody received the answer.
+   */
+  clientGone: boolean;
 }
 
 export interface RequestLogFilter {
@@ -19,6 +26,7 @@ export interface RequestLogFilter {
   method?: string;
   pathContains?: string;
   since?: number;
+  clientGone?: boolean;
 }
 
 const DEFAULT_CAP = 20_000;
@@ -47,7 +55,8 @@ export class RequestLog {
         (filter.counted === undefined || e.counted === filter.counted) &&
         (method === undefined || e.method === method) &&
         (filter.pathContains === undefined || e.path.includes(filter.pathContains)) &&
-        (filter.since === undefined || e.at >= filter.since)
+        (filter.since === undefined || e.at >= filter.since) &&
+        (filter.clientGone === undefined || e.clientGone === filter.clientGone)
     );
   }
 

@@ -5,6 +5,7 @@ import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { SalesforceError, invalidSession } from '../errors.ts';
 import { parseVersionSegment, versionList } from './api-versions.ts';
+import { fromReceivedBody } from './body-reception.ts';
 import type { Emulator } from './emulator.ts';
 import { baseUrlOf } from '../oauth/routes.ts';
 import { dispatch } from './rest/dispatch.ts';
@@ -26,8 +27,8 @@ const serviceUnavailable = (): SalesforceError =>
 const requestLimitExceeded = (): SalesforceError =>
   new SalesforceError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', { status: 403 });
 
-/** Reads (and inflates, for gzip/deflate) the body once the request has been let in. */
-const readRawBody = express.raw({ type: () => true, limit: MAX_BODY });
+/** Inflates (gzip/deflate) and limits the body received on arrival, once the request has been let in. */
+const readRawBody = fromReceivedBody(express.raw({ type: () => true, limit: MAX_BODY }));
 
 export function restApiRouter(emulator: Emulator): Router {
   const router = express.Router();

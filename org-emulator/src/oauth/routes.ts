@@ -3,6 +3,7 @@
 // at once: one host serves the login endpoints and the instance.
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
+import { fromReceivedBody } from '../http/body-reception.ts';
 import type { Emulator } from '../http/emulator.ts';
 import { to18 } from '../ids.ts';
 import { identityBody, userinfoBody } from './identity.ts';
@@ -16,7 +17,7 @@ type Params = Record<string, string | undefined>;
 
 export function oauthRouter(emulator: Emulator): Router {
   const router = express.Router();
-  const form = express.urlencoded({ extended: false, limit: '100kb', type: () => true });
+  const form = fromReceivedBody(express.urlencoded({ extended: false, limit: '100kb', type: () => true }));
 
   router.get('/services/oauth2/authorize', (req, res) => authorize(emulator, req, res, queryParams(req)));
   router.post('/services/oauth2/authorize', form, (req, res) => authorize(emulator, req, res, bodyParams(req)));

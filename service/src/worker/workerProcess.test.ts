@@ -1,6 +1,6 @@
-// The worker as its own process (service/src/worker/main.ts): killed with SIGKILL in the middle of a batch and
-// restarted, and two of them sharing a PostgreSQL store. Whatever happens, every accepted activity ends as exactly
-// one Task (counted by External Activity ID in the org).
+// The worker as its own process (service/src/worker/main.ts): killed with SIGKILL while its Task upsert is in the
+// org's hands and restarted, and two of them sharing a PostgreSQL store. Whatever happens, every accepted activity
+// ends as exactly one Task (counted by External Activity ID in the org).
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { EMULATOR_CLIENT, startTestApp } from '../testing/testApp.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
 import type { TestEngine } from '../testing/stores.ts';
 import type { RunningOrg } from '../testing/salesforceOrg.ts';
-import { adminConnection, connectTenant, eventually, recordsOf, startTestOrg } from '../testing/salesforceOrg.ts';
+import { connectTenant, eventually, recordsOf, startTestOrg } from '../testing/salesforceOrg.ts';
 
 const WORKER_MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 // Run from an empty directory, so a developer's .env cannot change what the worker sees.
@@ -112,51 +112,56 @@ describe.each(TEST_ENGINES)('the worker process on $name', (engine: TestEngine) 
           (await app.request('GET', `/v1/activities/${id}`, { headers: { authorization: `Bearer ${key}` } })).body as {
             status: string;
             attempts: number;
+            salesforceRecords?: Array<{ object: string; id: string }>;
           }
       )
     );
   }
 
-  it('when the worker is SIGKILLed in the middle of a batch and restarted, then every activity ends logged exactly once', async () => {
+  it('when the worker is SIGKILLed while its Task upsert is in flight and restarted, then the write it never saw answered lands, and every activity ends logged exactly once', async () => {
     const batch = calls('crash', 25);
     expect((await app.push(tenant.apiKey, { activities: batch })).status).toBe(202);
-    // Slow answers hold the first batch in the middle of its work long enough to kill the worker there.
-    org.control.updateSettings({ latencyMs: 1500 });
+    // The org stops the first batch's Task upsert (the collections PATCH) once it has the whole request, so the
+    // worker can be killed at exactly that point: its write is in the org's hands, its answer not yet sent.
+    org.control.holdRequests({ method: 'PATCH', path: '/composite/sobjects/Task', count: 1 });
 
     const first = spawnWorker(app, org);
     workers.push(first);
-    const claimedAtCrash = await eventually(
-      async () => {
-        const all = await statuses(
-          tenant.apiKey,
-          batch.map((c) => c.id)
-        );
-        const processing = batch.filter((_c, i) => all[i]?.status === 'processing').map((c) => c.id);
-        return processing.length > 0 ? processing : undefined;
-      },
-      { timeoutMs: 20_000, intervalMs: 20, what: 'the first batch to be claimed' }
+    const upsert = await eventually(() => org.control.holds().held[0], {
+      timeoutMs: 20_000,
+      intervalMs: 10,
+      what: "the first batch's Task upsert to reach the org"
+    });
+    const atCrash = await statuses(
+      tenant.apiKey,
+      batch.map((c) => c.id)
     );
+    const claimedAtCrash = batch.filter((_c, i) => atCrash[i]?.status === 'processing').map((c) => c.id);
+    expect(claimedAtCrash).toHaveLength(10);
+
     first.child.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     expect(first.logged()).toEqual([]);
-    expect(claimedAtCrash).toHaveLength(10);
 
-    // Salesforce may still commit a write whose client died: model that for half of the claimed batch, so the
-    // restarted worker meets Tasks it never recorded (and must update them, without the create-only TaskSubtype).
-    const landed = claimedAtCrash.slice(0, 5);
-    const admin = await adminConnection(org);
-    const written = await admin.sobject('Task').upsert(
-      landed.map((id) => ({
-        External_Activity_Id__c: externalActivityId(tenant.tenantId, id),
-        Subject: 'written by the worker that died',
-        Status: 'Completed',
-        TaskSubtype: 'Call'
-      })),
-      'External_Activity_Id__c'
+    // As Salesforce does, the org processes the request whose client died: the dead worker's own write lands.
+    await eventually(
+      () => org.control.inFlightRequests().find((request) => request.id === upsert.id && request.clientGone),
+      { what: "the org to see the dead worker's connection close" }
     );
-    expect(written.map((r) => r.success)).toEqual(landed.map(() => true));
+    expect(tasksFor(tenant.tenantId, claimedAtCrash)).toEqual([]);
+    expect(org.control.releaseHeldRequests()).toEqual({ released: 1 });
+    const landedWrite = await eventually(() => org.control.requests().find((entry) => entry.id === upsert.id), {
+      what: "the dead worker's upsert to be processed"
+    });
+    expect(landedWrite).toMatchObject({ method: 'PATCH', status: 200, counted: true, clientGone: true });
+    const landed = tasksFor(tenant.tenantId, claimedAtCrash);
+    expect(landed.map((t) => t['External_Activity_Id__c']).sort()).toEqual(
+      claimedAtCrash.map((id) => externalActivityId(tenant.tenantId, id)).sort()
+    );
+    expect(landed.map((t) => t['TaskSubtype'])).toEqual(claimedAtCrash.map(() => 'Call'));
 
-    org.control.updateSettings({ latencyMs: 0 });
+    // The restarted worker meets Tasks it never recorded as logged: it must update them (without TaskSubtype, which
+    // only a create may set) rather than create them again.
     const second = spawnWorker(app, org);
     workers.push(second);
     const final = await eventually(
@@ -178,11 +183,19 @@ describe.each(TEST_ENGINES)('the worker process on $name', (engine: TestEngine) 
     expect(tasks).toHaveLength(batch.length);
     expect(new Set(tasks.map((t) => t['External_Activity_Id__c'])).size).toBe(batch.length);
     // The claimed batch came back after its lease expired; the crashed attempt counts.
-    const attemptsById = new Map(batch.map((c, i) => [c.id, (final[i] as { attempts: number }).attempts]));
-    expect(claimedAtCrash.map((id) => attemptsById.get(id))).toEqual(claimedAtCrash.map(() => 2));
-    const landedTasks = tasksFor(tenant.tenantId, landed);
-    expect(landedTasks.map((t) => [t['Subject'], t['TaskSubtype']])).toEqual(
-      landed.map(() => ['Inbound call from Dana Reyes', 'Call'])
+    const byId = new Map(batch.map((c, i) => [c.id, final[i]!]));
+    expect(claimedAtCrash.map((id) => byId.get(id)?.attempts)).toEqual(claimedAtCrash.map(() => 2));
+    // The landed Tasks are the ones recorded as logged, updated in place after the restart, TaskSubtype kept.
+    const landedIds = new Map(landed.map((t) => [t['External_Activity_Id__c'], t['Id']]));
+    expect(claimedAtCrash.map((id) => byId.get(id)?.salesforceRecords)).toEqual(
+      claimedAtCrash.map((id) => [{ object: 'Task', id: landedIds.get(externalActivityId(tenant.tenantId, id)) }])
+    );
+    const landedAfter = tasksFor(tenant.tenantId, claimedAtCrash);
+    expect(
+      landedAfter.filter((t) => Date.parse(String(t['LastModifiedDate'])) > Date.parse(String(t['CreatedDate'])))
+    ).toHaveLength(claimedAtCrash.length);
+    expect(landedAfter.map((t) => [t['Subject'], t['TaskSubtype']])).toEqual(
+      claimedAtCrash.map(() => ['Inbound call from Dana Reyes', 'Call'])
     );
     expect(second.output()).toContain('"msg":"worker stopped"');
   }, 90_000);

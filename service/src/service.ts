@@ -15,6 +15,9 @@ import type { SalesforceAccess } from './salesforce/salesforceAccess.ts';
 import { openStore } from './store/store.ts';
 import type { Store } from './store/store.ts';
 
+/** One inbox count (a GROUP BY over the inbox) serves every scrape within this time. */
+const INBOX_COUNT_MAX_AGE_MS = 10_000;
+
 /** Everything a background task (the inbox worker) gets to work with. */
 export interface ServiceContext {
   config: Config;
@@ -59,7 +62,11 @@ export async function startService(
     await store.close();
     throw error;
   }
-  const metrics = createMetrics({ countInboxByStatus: () => store.activities.countByStatus(), processMetrics: true });
+  const metrics = createMetrics({
+    countInboxByStatus: () => store.activities.countByStatus(),
+    inboxCountMaxAgeMs: INBOX_COUNT_MAX_AGE_MS,
+    processMetrics: true
+  });
   if (!config.metricsToken)
     log.warn('METRICS_TOKEN is not set: GET /metrics is open to anyone who can reach the service');
   const salesforce = createSalesforceAccess({ config, store, logger, metrics });

@@ -1,4 +1,7 @@
-import { canonicalJson, contentHash } from './contentHash.ts';
+import { z } from 'zod';
+import { INSTANT_FIELD, activityContentHash, canonicalJson, contentHash } from './contentHash.ts';
+import { dateTime } from './fields.ts';
+import { activitySchemas } from './schemas.ts';
 import { isSalesforceId } from './salesforceIds.ts';
 import { sampleActivities, sampleCall, sampleEngagement, sampleMessage } from './samples.ts';
 import { MAX_ACTIVITIES_PER_PUSH, validateActivityBatch } from './validateBatch.ts';
@@ -60,7 +63,7 @@ describe('validating a push', () => {
       activities: [sampleCall, { ...sampleCall, id: 'c2', from: { phone: 'no digits here' } }, 'not an object']
     });
     expect(result.ok && result.items).toEqual([
-      { index: 0, ok: true, activity: sampleCall, contentHash: contentHash(sampleCall) },
+      { index: 0, ok: true, activity: sampleCall, contentHash: activityContentHash(sampleCall) },
       { index: 1, ok: false, id: 'c2', errors: [{ path: 'activities[1].from.phone', message: 'must contain digits' }] },
       { index: 2, ok: false, id: null, errors: [{ path: 'activities[2]', message: 'must be an object' }] }
     ]);
@@ -204,5 +207,56 @@ describe('content hashing', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
     expect(contentHash({ a: 1, b: 2 })).toBe(contentHash({ b: 2, a: 1 }));
     expect(contentHash({ a: 1 })).not.toBe(contentHash({ a: 2 }));
+  });
+
+  it('when an activity is pushed again with the same instants written in another offset or precision, then its hash is the same', () => {
+    const first = { ...sampleCall, startedAt: '2026-01-15T17:30:00Z', endedAt: '2026-01-15T17:37:21Z' };
+    const sameMoments = {
+      ...sampleCall,
+      startedAt: '2026-01-15T09:30:00-08:00',
+      endedAt: '2026-01-15T18:37:21.000+01:00'
+    };
+    const laterStart = { ...first, startedAt: '2026-01-15T17:30:01Z' };
+    expect(activityContentHash(sameMoments)).toBe(activityContentHash(first));
+    expect(activityContentHash(laterStart)).not.toBe(activityContentHash(first));
+    // Only date-times are read as instants: another field with the same text is compared as text.
+    expect(activityContentHash({ ...first, summary: '2026-01-15T17:30:00Z' })).not.toBe(
+      activityContentHash({ ...first, summary: '2026-01-15T09:30:00-08:00' })
+    );
+  });
+
+  it('every date-time field of every activity type is named …At, and no other field is (the hash relies on it)', () => {
+    const dateTimes: string[] = [];
+    const namedAt: string[] = [];
+    const walk = (schema: unknown, path: string): void => {
+      let inner = schema;
+      while (inner instanceof z.ZodOptional) inner = inner.unwrap();
+      if (inner === dateTime) dateTimes.push(path);
+      if (inner instanceof z.ZodArray) walk(inner.element, path);
+      if (inner instanceof z.ZodObject) {
+        for (const [key, field] of Object.entries(inner.shape as Record<string, unknown>)) {
+          if (INSTANT_FIELD.test(key)) namedAt.push(`${path}.${key}`);
+          walk(field, `${path}.${key}`);
+        }
+      }
+    };
+    for (const [type, schema] of Object.entries(activitySchemas)) walk(schema, type);
+    expect(namedAt.sort()).toEqual(dateTimes.sort());
+    const found = dateTimes;
+    expect(found.sort()).toEqual(
+      [
+        'call.answeredAt',
+        'call.comments.createdAt',
+        'call.endedAt',
+        'call.startedAt',
+        'email.comments.createdAt',
+        'email.sentAt',
+        'engagement.occurredAt',
+        'meeting.comments.createdAt',
+        'meeting.endAt',
+        'meeting.startAt',
+        'message.sentAt'
+      ].sort()
+    );
   });
 });

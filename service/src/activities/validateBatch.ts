@@ -2,12 +2,14 @@
 // bad item never sinks the others. Paths are reported from the body's root (`activities[3].from.phone`).
 import { z } from 'zod';
 import type { FieldError } from '../validation/issues.ts';
-import { formatPath, toFieldErrors } from '../validation/issues.ts';
-import { contentHash } from './contentHash.ts';
+import { formatPath, limitErrors, toFieldErrors } from '../validation/issues.ts';
+import { activityContentHash } from './contentHash.ts';
 import type { Activity } from './schemas.ts';
 import { ACTIVITY_TYPES, activitySchemas } from './schemas.ts';
 
 export const MAX_ACTIVITIES_PER_PUSH = 500;
+/** Errors reported for one activity (or for the envelope); the rest are counted, not listed. */
+export const MAX_ERRORS_PER_ITEM = 20;
 
 const envelope = z.strictObject({
   activities: z.array(z.unknown()).min(1, 'must contain at least one activity')
@@ -31,7 +33,13 @@ export function validateActivityBatch(body: unknown): BatchValidation {
     };
   }
   const parsed = envelope.safeParse(body, { reportInput: true });
-  if (!parsed.success) return { ok: false, reason: 'invalid_body', errors: toFieldErrors(parsed.error.issues) };
+  if (!parsed.success) {
+    return {
+      ok: false,
+      reason: 'invalid_body',
+      errors: limitErrors(toFieldErrors(parsed.error.issues), MAX_ERRORS_PER_ITEM, '')
+    };
+  }
   const { activities } = parsed.data;
   if (activities.length > MAX_ACTIVITIES_PER_PUSH) {
     return { ok: false, reason: 'too_many_items', count: activities.length };
@@ -49,7 +57,7 @@ function validateActivity(raw: unknown, index: number): ItemValidation {
     index,
     ok: false,
     id: id !== null && id.length <= 255 ? id : null,
-    errors
+    errors: limitErrors(errors, MAX_ERRORS_PER_ITEM, formatPath(at))
   });
 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -67,5 +75,5 @@ function validateActivity(raw: unknown, index: number): ItemValidation {
   const schema = activitySchemas[type as keyof typeof activitySchemas];
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return reject(toFieldErrors(parsed.error.issues, at));
-  return { index, ok: true, activity: parsed.data, contentHash: contentHash(parsed.data) };
+  return { index, ok: true, activity: parsed.data, contentHash: activityContentHash(parsed.data) };
 }

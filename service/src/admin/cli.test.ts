@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createTokenCipher } from '../crypto/tokenCipher.ts';
 import { hashApiKeySecret, parseApiKey } from '../crypto/apiKeys.ts';
+import type { StoreConfig } from '../config/config.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
@@ -28,12 +29,14 @@ describe.each(TEST_ENGINES)('npm run admin on $name', (engine: TestEngine) => {
   let env: NodeJS.ProcessEnv;
   let cleanup: () => Promise<void>;
   let store: Store;
+  let storeConfig: StoreConfig;
   const key = randomBytes(32);
 
   beforeEach(async () => {
     const provisioned = await engine.provision();
     cleanup = provisioned.cleanup;
     const { config } = provisioned;
+    storeConfig = config;
     env =
       config.kind === 'sqlite'
         ? { TOKEN_ENCRYPTION_KEY: key.toString('base64'), SQLITE_PATH: config.path }
@@ -250,6 +253,50 @@ describe.each(TEST_ENGINES)('npm run admin on $name', (engine: TestEngine) => {
       stdout: '',
       stderr: 'no tenant with id ten_00000000000000000000\n'
     });
+  });
+
+  it('when the encryption key is rotated, then reencrypt reseals every token and secret under the new key, and the old key can go', async () => {
+    const created = await createTenant('Acme');
+    const tenantId = created.tenant.id;
+    await store.salesforceConnections.save({
+      tenantId,
+      instanceUrl: 'https://acme.my.salesforce.com',
+      orgId: '00D000000000001AAA',
+      userId: '005000000000001AAA',
+      environment: 'production',
+      loginHost: 'https://login.salesforce.com',
+      refreshToken: 'refresh-token-before-the-rotation',
+      accessToken: 'access-token-before-the-rotation'
+    });
+    const newKey = randomBytes(32);
+    const onlyNewKey = await openStore({ config: storeConfig, cipher: createTokenCipher({ primary: newKey }) });
+    try {
+      await expect(onlyNewKey.salesforceConnections.get(tenantId)).rejects.toThrow(/not configured/);
+
+      env = {
+        ...env,
+        TOKEN_ENCRYPTION_KEY: newKey.toString('base64'),
+        TOKEN_ENCRYPTION_KEYS_PREVIOUS: key.toString('base64')
+      };
+      expect(await admin('reencrypt')).toEqual({
+        code: 0,
+        stdout: 'Re-encrypted 1 Salesforce connection(s) and 1 webhook secret(s) under the current key.\n',
+        stderr: ''
+      });
+      expect((await admin('reencrypt')).stdout).toBe(
+        'Re-encrypted 0 Salesforce connection(s) and 0 webhook secret(s) under the current key.\n'
+      );
+
+      expect(await onlyNewKey.salesforceConnections.get(tenantId)).toMatchObject({
+        refreshToken: 'refresh-token-before-the-rotation',
+        accessToken: 'access-token-before-the-rotation'
+      });
+      expect(await onlyNewKey.webhookSecrets.listActive(tenantId)).toEqual([created.webhookSecret]);
+      const raw = await onlyNewKey.db.selectFrom('salesforce_connections').selectAll().executeTakeFirstOrThrow();
+      expect(raw.refresh_token_ciphertext).not.toContain('refresh-token-before-the-rotation');
+    } finally {
+      await onlyNewKey.close();
+    }
   });
 
   it('when the encryption key is missing, then it refuses to run and says so', async () => {

@@ -37,6 +37,9 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
                                               put failed activities back in the queue
   connect-link --tenant <id> [--environment production|sandbox|mydomain] [--host <my domain host>] [--json]
                                               a single-use link that connects the tenant's Salesforce org
+  reencrypt                                   after a key rotation: re-encrypt every stored token and secret under
+                                              TOKEN_ENCRYPTION_KEY (then the old key can leave
+                                              TOKEN_ENCRYPTION_KEYS_PREVIOUS)
 
 Configuration comes from the environment (TOKEN_ENCRYPTION_KEY, DATABASE_URL or SQLITE_PATH, and PUBLIC_BASE_URL
 for connect links), as for the service.`;
@@ -252,6 +255,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out(`  ${link.url}`);
       out(`It expires at ${iso(link.expiresAt)}.`);
     };
+  };
+
+  commands.reencrypt = () => async (store) => {
+    const connections = await store.salesforceConnections.reseal();
+    const secrets = await store.webhookSecrets.reseal();
+    out(`Re-encrypted ${connections} Salesforce connection(s) and ${secrets} webhook secret(s) under the current key.`);
   };
 
   const prepare = commands[command];

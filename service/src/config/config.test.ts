@@ -32,9 +32,9 @@ describe('configuration', () => {
       },
       worker: {
         enabled: true,
-        batchSize: 50,
+        batchSize: 200,
         batchWaitMs: 1000,
-        maxAttempts: 8,
+        maxAttempts: 12,
         apiBudgetShare: 0.5,
         leaseMs: 60_000,
         concurrency: 4,

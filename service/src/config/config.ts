@@ -46,7 +46,10 @@ export interface Config {
     /** Backoff for transient failures: base × 2^(attempt−1), capped, with full jitter. */
     retryBaseMs: number;
     retryMaxMs: number;
-    /** How long a tenant pauses when Salesforce refuses a call for the org's exhausted allowance. */
+    /**
+     * How long a tenant pauses when Salesforce refuses a call for the org's exhausted allowance, or when the org's
+     * reported usage (all integrations) has reached the service's share; also how long that report is trusted.
+     */
     limitPauseMs: number;
   };
 }
@@ -172,9 +175,9 @@ const environmentSchema = z.object({
   OAUTH_STATE_TTL_SECONDS: optional(integer(60, 3600)).default(10 * 60),
 
   WORKER_ENABLED: optional(boolean).default(true),
-  WORKER_BATCH_SIZE: optional(integer(1, 200)).default(50),
+  WORKER_BATCH_SIZE: optional(integer(1, 200)).default(200),
   WORKER_BATCH_WAIT_MS: optional(integer(0, 60_000)).default(1_000),
-  WORKER_MAX_ATTEMPTS: optional(integer(1, 100)).default(8),
+  WORKER_MAX_ATTEMPTS: optional(integer(1, 100)).default(12),
   WORKER_API_BUDGET_SHARE: optional(
     z
       .string()

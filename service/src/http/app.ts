@@ -15,6 +15,7 @@ import { postActivities } from './routes/activities/postActivities.ts';
 import { getHealthz } from './routes/health/getHealthz.ts';
 import { getReadyz } from './routes/health/getReadyz.ts';
 import { getMetrics } from './routes/metrics/getMetrics.ts';
+import { createBrowserBinding } from './routes/oauth/browserBinding.ts';
 import { getOauthCallback } from './routes/oauth/getOauthCallback.ts';
 import { getOauthStart } from './routes/oauth/getOauthStart.ts';
 import { deleteConnection } from './routes/salesforce/deleteConnection.ts';
@@ -27,7 +28,7 @@ export interface AppDeps {
   metrics: Metrics;
   /** Connecting tenants to their orgs (OAuth routes and /v1/salesforce/*). */
   connectFlow: ConnectFlow;
-  /** The service's public URL; HSTS is sent when it is https. */
+  /** The service's public URL; HSTS and Secure cookies when it is https. */
   publicBaseUrl: string;
   metricsToken?: string;
   clock?: () => number;
@@ -39,6 +40,7 @@ type RouteDefinition = { method: Method; path: string; handlers: RequestHandler[
 export function createApp(deps: AppDeps): Express {
   const clock = deps.clock ?? Date.now;
   const auth = { store: deps.store, metrics: deps.metrics, clock };
+  const binding = createBrowserBinding(deps.publicBaseUrl);
   const routes: RouteDefinition[] = [
     { method: 'get', path: '/healthz', handlers: [getHealthz()] },
     { method: 'get', path: '/readyz', handlers: [getReadyz({ store: deps.store })] },
@@ -77,12 +79,17 @@ export function createApp(deps: AppDeps): Express {
       path: '/v1/salesforce/connection',
       handlers: [requireApiKey(auth), deleteConnection({ connectFlow: deps.connectFlow })]
     },
-    // Opened in a browser: the connect token (start) and the state (callback) are the credentials.
-    { method: 'get', path: '/oauth/salesforce/start', handlers: [getOauthStart({ connectFlow: deps.connectFlow })] },
+    // Opened in a browser: the connect token (start), the state and the browser's binding cookie (callback) are the
+    // credentials.
+    {
+      method: 'get',
+      path: '/oauth/salesforce/start',
+      handlers: [getOauthStart({ connectFlow: deps.connectFlow, binding, clock })]
+    },
     {
       method: 'get',
       path: '/oauth/salesforce/callback',
-      handlers: [getOauthCallback({ connectFlow: deps.connectFlow })]
+      handlers: [getOauthCallback({ connectFlow: deps.connectFlow, binding })]
     }
   ];
 

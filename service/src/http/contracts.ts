@@ -58,6 +58,11 @@ interface ConnectionDetails {
   environment: SalesforceEnvironment;
   loginHost: string;
   connectedAt: string;
+  /**
+   * When the refresh token was last used (the connect, or a refresh). The worker uses a token idle for a week, so
+   * it never reaches the 30-day idle expiry an External Client App may set; a much older date means no worker ran.
+   */
+  refreshTokenUsedAt: string;
   /** The org's API usage as Salesforce last reported it. */
   apiUsage?: { used: number; limit: number; at: string };
   /** Work for the tenant is held back until this time (its API budget is spent, or it was not connected). */

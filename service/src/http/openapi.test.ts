@@ -13,7 +13,7 @@ import { createMetrics } from '../metrics/metrics.ts';
 import type { TestApp, TestTenant } from '../testing/testApp.ts';
 import { startTestApp } from '../testing/testApp.ts';
 import type { RunningOrg } from '../testing/salesforceOrg.ts';
-import { connectTenant, startTestOrg } from '../testing/salesforceOrg.ts';
+import { connectTenant, cookieHeaderFrom, startTestOrg } from '../testing/salesforceOrg.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
 import type { ConnectFlow } from '../salesforce/connectFlow.ts';
 import type { Store } from '../store/store.ts';
@@ -206,8 +206,10 @@ describe('responses of the running app match their documented schemas', () => {
     await record('GET /oauth/salesforce/start', 'GET', `${startUrl.pathname}${startUrl.search}`);
     await record('GET /oauth/salesforce/start', 'GET', `/oauth/salesforce/start?tenant=${tenant.tenantId}`);
     const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
-    await record('GET /oauth/salesforce/callback', 'GET', `/oauth/salesforce/callback?code=abc&state=${state}`);
-    await record('GET /oauth/salesforce/callback', 'GET', `/oauth/salesforce/callback?code=abc&state=${state}`);
+    const fromStartingBrowser = { headers: { cookie: cookieHeaderFrom(start) } };
+    const callbackUrl = `/oauth/salesforce/callback?code=abc&state=${state}`;
+    await record('GET /oauth/salesforce/callback', 'GET', callbackUrl, fromStartingBrowser);
+    await record('GET /oauth/salesforce/callback', 'GET', callbackUrl, fromStartingBrowser);
     const connected = await connectTenant(app, org, tenant);
     seen.set(`GET /oauth/salesforce/callback ${connected.callback.status}`, {
       body: connected.callback.body,

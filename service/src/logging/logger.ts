@@ -46,6 +46,35 @@ export const REDACTED_PATHS = [...CREDENTIAL_FIELDS, ...PERSONAL_FIELDS].flatMap
   return [field.startsWith('[') ? `*${field}` : field, `*${tail}`, `*.*${tail}`];
 });
 
+const MAX_MESSAGE_CHARS = 500;
+const MAX_CAUSE_DEPTH = 3;
+
+/**
+ * An error as a log line may show it: its type, its codes, the field names it names, its stack frames, its cause.
+ * pino's standard serializer copies every enumerable property, and the errors jsforce raises carry the Salesforce
+ * answer (`data`); Salesforce's messages quote what was sent (a SOQL or SOSL text with phone numbers, a value too
+ * long for its field). So an error that came from Salesforce keeps its code and drops its message; other errors
+ * (ours, the network's, the database's) keep their message, but never extra properties such as pg's `detail`,
+ * which quotes key values.
+ */
+export function errorForLog(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const fields = error as Error & { code?: unknown; errorCode?: unknown; data?: unknown; fields?: unknown };
+  const fromSalesforce = typeof fields.errorCode === 'string' || fields.data !== undefined;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
+  const out: Record<string, unknown> = { type: error.name };
+  if (typeof fields.errorCode === 'string') out.errorCode = fields.errorCode;
+  if (typeof fields.code === 'string' || typeof fields.code === 'number') out.code = fields.code;
+  if (Array.isArray(fields.fields)) out.fields = fields.fields.filter((f) => typeof f === 'string');
+  if (!fromSalesforce) out.message = error.message.slice(0, MAX_MESSAGE_CHARS);
+  if (frames) out.stack = frames;
+  if (error.cause !== undefined && depth < MAX_CAUSE_DEPTH) out.cause = errorForLog(error.cause, depth + 1);
+  return out;
+}
+
 export function createLogger(options: { level: LogLevel; destination?: DestinationStream }): Logger {
   return pino(
     {
@@ -53,7 +82,7 @@ export function createLogger(options: { level: LogLevel; destination?: Destinati
       base: { service: 'switchboard' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.err }
+      serializers: { err: errorForLog }
     },
     options.destination
   );

@@ -20,8 +20,14 @@ export interface Metrics {
 }
 
 export interface MetricsOptions {
-  /** Read at each scrape for the inbox depth gauge; a failure leaves the previous values in place. */
+  /** Read at a scrape for the inbox depth gauge; a failure leaves the previous values in place. */
   countInboxByStatus?: () => Promise<Record<string, number>>;
+  /**
+   * How long one count serves later scrapes (0: count at every scrape). The count is a GROUP BY over the whole
+   * inbox, so several scrapers (or a scraper gone wild) share one count per period instead of one each.
+   */
+  inboxCountMaxAgeMs?: number;
+  clock?: () => number;
   /** Process metrics (CPU, memory, event loop); off in tests to keep scrapes small. */
   processMetrics?: boolean;
 }
@@ -30,6 +36,22 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'switchboard_' });
   const countInbox = options.countInboxByStatus;
+  const maxAgeMs = options.inboxCountMaxAgeMs ?? 0;
+  const clock = options.clock ?? Date.now;
+  let lastCount: { at: number; counts: Promise<Record<string, number>> } | undefined;
+  // Concurrent scrapes share the count in flight; a failed count is not kept, so the next scrape tries again.
+  const inboxCounts = (count: () => Promise<Record<string, number>>) => {
+    const now = clock();
+    if (!lastCount || now - lastCount.at >= maxAgeMs) {
+      const counts = count();
+      const entry = { at: now, counts };
+      lastCount = entry;
+      counts.catch(() => {
+        if (lastCount === entry) lastCount = undefined;
+      });
+    }
+    return lastCount.counts;
+  };
   return {
     registry,
     httpRequests: new Counter({
@@ -59,13 +81,13 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     }),
     inboxItems: new Gauge({
       name: 'switchboard_inbox_items',
-      help: 'Activities in the inbox, by status (read from the store at each scrape).',
+      help: 'Activities in the inbox, by status (read from the store at a scrape, at most once per few seconds).',
       labelNames: ['status'],
       registers: [registry],
       async collect() {
         if (!countInbox) return;
         try {
-          const counts = await countInbox();
+          const counts = await inboxCounts(countInbox);
           for (const status of INBOX_STATUSES) this.set({ status }, counts[status] ?? 0);
         } catch {
           // The store being down shows in /readyz; the scrape still answers with the last known values.

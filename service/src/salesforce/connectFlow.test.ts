@@ -1,11 +1,15 @@
 // Connecting a tenant's org: the real app on an ephemeral port, the real org emulator, jsforce. Each test asserts
 // the HTTP answers, what the store holds, what the org saw, and logs/metrics where they matter.
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { OAuth2 } from 'jsforce';
 import type { TestApp, TestTenant } from '../testing/testApp.ts';
 import { EMULATOR_CLIENT, startTestApp } from '../testing/testApp.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
 import type { RunningOrg } from '../testing/salesforceOrg.ts';
-import { connectTenant, startTestOrg } from '../testing/salesforceOrg.ts';
+import { connectTenant, cookieHeaderFrom, startTestOrg } from '../testing/salesforceOrg.ts';
 import { createSalesforceAccess } from './salesforceAccess.ts';
 
 const errorBody = (code: string, message: string, errors: { path: string; message: string }[] = []) => ({
@@ -76,7 +80,8 @@ describe.each(TEST_ENGINES)('connecting Salesforce on $name', (engine) => {
       instanceUrl: org.baseUrl,
       environment: 'production',
       loginHost: org.baseUrl,
-      connectedAt: expect.any(String)
+      connectedAt: expect.any(String),
+      refreshTokenUsedAt: (status.body as { connectedAt: string }).connectedAt
     });
     expect(status.text).not.toContain(stored?.refreshToken);
 
@@ -206,14 +211,22 @@ describe.each(TEST_ENGINES)('connecting Salesforce on $name', (engine) => {
     const first = await app.store.salesforceConnections.get(tenant.tenantId);
 
     const callback = new URL(steps.authorizeLocation);
-    const replayed = await app.request('GET', `${callback.pathname}${callback.search}`);
+    const replayed = await app.request('GET', `${callback.pathname}${callback.search}`, {
+      headers: { cookie: steps.cookie }
+    });
     const message = 'this authorization is unknown, already used or expired: start the connection again';
     expect({ status: replayed.status, body: replayed.body }).toEqual({
       status: 400,
       body: errorBody('invalid_state', message, [{ path: 'query.state', message }])
     });
-    const forged = await app.request('GET', `/oauth/salesforce/callback?code=abc&state=${'x'.repeat(43)}`);
-    expect(forged.status).toBe(400);
+    const forgedState = 'x'.repeat(43);
+    const forged = await app.request('GET', `/oauth/salesforce/callback?code=abc&state=${forgedState}`, {
+      headers: { cookie: `switchboard-oauth=${forgedState}` }
+    });
+    expect({ status: forged.status, body: forged.body }).toEqual({
+      status: 400,
+      body: errorBody('invalid_state', message, [{ path: 'query.state', message }])
+    });
     const missing = await app.request('GET', '/oauth/salesforce/callback?code=abc');
     expect({ status: missing.status, body: missing.body }).toEqual({
       status: 400,
@@ -222,6 +235,50 @@ describe.each(TEST_ENGINES)('connecting Salesforce on $name', (engine) => {
       ])
     });
     expect(await app.store.salesforceConnections.get(tenant.tenantId)).toEqual(first);
+  });
+
+  it('when the callback reaches a browser that did not start the attempt, then 400 invalid_state, nothing is stored, and the starting browser can still finish', async () => {
+    const { url } = (
+      await app.request('POST', '/v1/salesforce/connect-links', {
+        headers: bearer(tenant.apiKey),
+        body: JSON.stringify({ environment: 'production' })
+      })
+    ).body as { url: string };
+    const start = await app.request('GET', `${new URL(url).pathname}${new URL(url).search}`);
+    expect(start.headers.getSetCookie()).toEqual([
+      expect.stringMatching(
+        /^switchboard-oauth=[A-Za-z0-9_-]{43}; Max-Age=600; Path=\/oauth\/salesforce\/; HttpOnly; SameSite=Lax$/
+      )
+    ]);
+    const starter = cookieHeaderFrom(start);
+    // The attacker's move: the authorize link of their attempt, finished in the victim's browser.
+    org.control.addCallbackUrl(app.config.salesforce.redirectUri);
+    const authorize = await fetch(start.headers.get('location') as string, { redirect: 'manual' });
+    const callback = new URL(authorize.headers.get('location') as string);
+    const callbackPath = `${callback.pathname}${callback.search}`;
+
+    const message =
+      'this connection was not started in this browser (or its cookie expired): open the connect link in the browser that finishes the connection';
+    const refused = errorBody('invalid_state', message, [{ path: 'cookie', message }]);
+    const victim = await app.request('GET', callbackPath);
+    expect({ status: victim.status, body: victim.body }).toEqual({ status: 400, body: refused });
+    const otherAttempt = await app.request('GET', callbackPath, {
+      headers: { cookie: `switchboard-oauth=${'y'.repeat(43)}` }
+    });
+    expect({ status: otherAttempt.status, body: otherAttempt.body }).toEqual({ status: 400, body: refused });
+    expect(await app.store.salesforceConnections.get(tenant.tenantId)).toBeUndefined();
+    expect(await app.metricValue('switchboard_oauth_connects_total', { outcome: 'refused' })).toBe(2);
+
+    // The state was not used up by the refusals: the browser that started finishes, and its cookie is cleared.
+    const finished = await app.request('GET', callbackPath, { headers: { cookie: starter } });
+    expect(finished.status).toBe(200);
+    expect(finished.headers.getSetCookie()).toEqual([
+      'switchboard-oauth=; Max-Age=0; Path=/oauth/salesforce/; HttpOnly; SameSite=Lax'
+    ]);
+    expect(await app.store.salesforceConnections.get(tenant.tenantId)).toMatchObject({
+      status: 'connected',
+      orgId: org.org.organizationId
+    });
   });
 
   it('when Salesforce answers with an error (consent denied), then 400 oauth_denied and the state is used up', async () => {
@@ -235,7 +292,8 @@ describe.each(TEST_ENGINES)('connecting Salesforce on $name', (engine) => {
     const state = new URL(start.headers.get('location') as string).searchParams.get('state') as string;
     const denied = await app.request(
       'GET',
-      `/oauth/salesforce/callback?error=access_denied&error_description=end-user+denied+authorization&state=${state}`
+      `/oauth/salesforce/callback?error=access_denied&error_description=end-user+denied+authorization&state=${state}`,
+      { headers: { cookie: cookieHeaderFrom(start) } }
     );
     const message = 'Salesforce did not authorize the connection (access_denied): end-user denied authorization';
     expect({ status: denied.status, body: denied.body }).toEqual({
@@ -332,6 +390,53 @@ describe.each(TEST_ENGINES)('connecting Salesforce on $name', (engine) => {
     expect((await connectionStatus()).body).toMatchObject({ status: 'connected' });
   });
 
+  it('when a refresh token has been idle for a week, then the keep-alive uses it once (rotated and stored), and a recently used one is left alone', async () => {
+    await connectTenant(app, org, tenant);
+    const before = await app.store.salesforceConnections.get(tenant.tenantId);
+    const week = 7 * 24 * 3_600_000;
+    expect(await app.salesforce!.keepAlive(tenant.tenantId, app.clock() - week)).toBe(false);
+    expect(org.control.requests({ pathContains: '/services/oauth2/token' })).toHaveLength(1);
+
+    app.clock.advance(week + 60_000);
+    expect(await app.salesforce!.keepAlive(tenant.tenantId, app.clock() - week)).toBe(true);
+    const after = await app.store.salesforceConnections.get(tenant.tenantId);
+    expect(org.control.requests({ pathContains: '/services/oauth2/token' })).toHaveLength(2);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
+    expect(after).toMatchObject({ status: 'connected', tokensRefreshedAt: app.clock() });
+    expect(((await connectionStatus()).body as { refreshTokenUsedAt: string }).refreshTokenUsedAt).toBe(
+      new Date(app.clock()).toISOString()
+    );
+    // Used just now: the next pass leaves it alone, and the session it got works.
+    expect(await app.salesforce!.keepAlive(tenant.tenantId, app.clock() - week)).toBe(false);
+    const session = await app.salesforce!.open(tenant.tenantId);
+    expect(await session.query('SELECT Id FROM Account LIMIT 1')).toHaveLength(1);
+    await session.close();
+    expect(org.control.requests({ pathContains: '/services/oauth2/token' })).toHaveLength(2);
+    expect(await app.metricValue('switchboard_salesforce_token_refreshes_total', { outcome: 'refreshed' })).toBe(1);
+    expect(app.logs.some((line) => line.includes('"msg":"idle refresh token used to keep it alive"'))).toBe(true);
+  });
+
+  it('when Salesforce refuses a refresh token that was idle past 30 days, then the connection shows the reconnect reason naming the idle expiry', async () => {
+    await connectTenant(app, org, tenant);
+    const stored = await app.store.salesforceConnections.get(tenant.tenantId);
+    // The org expires it (the emulator does not model the idle TTL: revoking gives Salesforce's same answer).
+    await new OAuth2({ loginUrl: org.baseUrl }).revokeToken(stored?.refreshToken as string);
+    app.clock.advance(31 * 24 * 3_600_000);
+    await expect(app.salesforce!.keepAlive(tenant.tenantId, app.clock() - 7 * 24 * 3_600_000)).rejects.toMatchObject({
+      name: 'SalesforceConnectionBrokenError',
+      code: 'refresh_token_rejected'
+    });
+    expect((await connectionStatus()).body).toMatchObject({
+      status: 'error',
+      error: {
+        code: 'refresh_token_rejected',
+        message: expect.stringMatching(
+          /^Salesforce refused the refresh token after 31 days unused \(an External Client App may expire refresh tokens idle for 30 days\) \(invalid_grant: .*\); reconnect the org$/
+        )
+      }
+    });
+  });
+
   it('when the tenant disconnects, then the token is revoked at the org, deleted here, and the old tokens no longer work', async () => {
     await connectTenant(app, org, tenant);
     const stored = await app.store.salesforceConnections.get(tenant.tenantId);
@@ -377,5 +482,107 @@ describe.each(TEST_ENGINES)('connecting Salesforce on $name', (engine) => {
     });
     expect(removed.status).toBe(404);
     expect((await connectionStatus()).body).toMatchObject({ status: 'connected' });
+  });
+});
+
+describe('the token exchange, against a login server that answers what we tell it to', () => {
+  let app: TestApp;
+  let server: Server;
+  let loginUrl: string;
+  const tokenRequests: URLSearchParams[] = [];
+  let answer: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        tokenRequests.push(new URLSearchParams(body));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    loginUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await startTestApp(TEST_ENGINES[0] as (typeof TEST_ENGINES)[number], { salesforce: { loginUrl } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  /** A started attempt: the callback URL for `code`, and the browser's cookie. */
+  async function startAttempt(tenant: TestTenant) {
+    const link = await app.request('POST', '/v1/salesforce/connect-links', {
+      headers: { authorization: `Bearer ${tenant.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ environment: 'production' })
+    });
+    const url = new URL((link.body as { url: string }).url);
+    const start = await app.request('GET', `${url.pathname}${url.search}`);
+    const authorize = new URL(start.headers.get('location') as string);
+    return {
+      authorize,
+      callback: (code: string) =>
+        app.request('GET', `/oauth/salesforce/callback?code=${code}&state=${authorize.searchParams.get('state')}`, {
+          headers: { cookie: cookieHeaderFrom(start) }
+        })
+    };
+  }
+
+  it('when the code is exchanged, then the request carries the PKCE verifier of this attempt and the client secret', async () => {
+    const tenant = await app.createTenant();
+    const attempt = await startAttempt(tenant);
+    answer = {
+      access_token: 'access-from-the-fake',
+      refresh_token: 'refresh-from-the-fake',
+      instance_url: loginUrl,
+      id: `${loginUrl}/id/00D000000000001AAA/005000000000001AAA`,
+      token_type: 'Bearer',
+      issued_at: '1',
+      signature: 'x'
+    };
+    const done = await attempt.callback('the-code');
+    expect(done.status).toBe(200);
+    const sent = tokenRequests.at(-1) as URLSearchParams;
+    const verifier = sent.get('code_verifier') as string;
+    expect({
+      grant_type: sent.get('grant_type'),
+      code: sent.get('code'),
+      client_id: sent.get('client_id'),
+      client_secret: sent.get('client_secret'),
+      redirect_uri: sent.get('redirect_uri')
+    }).toEqual({
+      grant_type: 'authorization_code',
+      code: 'the-code',
+      client_id: EMULATOR_CLIENT.id,
+      client_secret: EMULATOR_CLIENT.secret,
+      redirect_uri: app.config.salesforce.redirectUri
+    });
+    // S256 (Salesforce's only method): the challenge sent at the start is the hash of the verifier sent now.
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(
+      attempt.authorize.searchParams.get('code_challenge')
+    );
+  });
+
+  it('when the answer names an instance outside Salesforce, then the connection is refused and nothing is stored', async () => {
+    const tenant = await app.createTenant();
+    const attempt = await startAttempt(tenant);
+    answer = {
+      access_token: 'access-for-elsewhere',
+      refresh_token: 'refresh-for-elsewhere',
+      instance_url: 'https://attacker.example',
+      id: `${loginUrl}/id/00D000000000001AAA/005000000000001AAA`,
+      token_type: 'Bearer',
+      issued_at: '1',
+      signature: 'x'
+    };
+    const refused = await attempt.callback('another-code');
+    const message =
+      'Salesforce answered with an instance or identity outside Salesforce; the connection was not stored';
+    expect({ status: refused.status, body: refused.body }).toEqual({
+      status: 400,
+      body: errorBody('oauth_failed', message)
+    });
+    expect(await app.store.salesforceConnections.get(tenant.tenantId)).toBeUndefined();
+    expect(await app.metricValue('switchboard_oauth_connects_total', { outcome: 'failed' })).toBe(1);
   });
 });

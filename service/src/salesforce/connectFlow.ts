@@ -6,8 +6,10 @@
 // 2. GET /oauth/salesforce/start consumes the token, creates one jsforce OAuth2 with useVerifier (a fresh PKCE
 //    verifier per attempt), stores the verifier server-side under a random single-use `state`, and sends the browser
 //    to Salesforce's authorize endpoint (least scope: api refresh_token).
-// 3. GET /oauth/salesforce/callback consumes the state, exchanges the code with the verifier and the client secret,
-//    checks the instance URL is a Salesforce host, and stores the org, user and tokens encrypted.
+//    The attempt is bound to that browser (a cookie carrying the state, set by the route): see `callback`.
+// 3. GET /oauth/salesforce/callback takes the state only from the browser that started the attempt, consumes it,
+//    exchanges the code with the verifier and the client secret, checks the instance URL is a Salesforce host, and
+//    stores the org, user and tokens encrypted.
 // Disconnect revokes the refresh token at Salesforce (which kills its access tokens) and forgets the connection.
 import { randomBytes } from 'node:crypto';
 import { OAuth2 } from 'jsforce';
@@ -46,6 +48,14 @@ export class ConnectFlowError extends Error {
 
 export interface ConnectLink {
   url: string;
+  expiresAt: number;
+}
+
+export interface StartedAttempt {
+  /** Salesforce's authorize URL to send the browser to. */
+  authorizationUrl: string;
+  /** The attempt's single-use state, to bind to the browser (it travels in the authorize URL anyway). */
+  state: string;
   expiresAt: number;
 }
 
@@ -144,7 +154,7 @@ export function createConnectFlow(deps: ConnectFlowDeps) {
       connectToken?: string;
       environment?: string;
       host?: string;
-    }): Promise<string> {
+    }): Promise<StartedAttempt> {
       if (!query.tenant || !TENANT_ID.test(query.tenant)) {
         throw new ConnectFlowError(
           'invalid_query',
@@ -171,6 +181,7 @@ export function createConnectFlow(deps: ConnectFlowDeps) {
       // One OAuth2 per attempt: jsforce makes the PKCE verifier in the constructor.
       const auth = oauth2(target.loginUrl, true);
       const state = newSecret();
+      const expiresAt = store.clock() + config.salesforce.oauthStateTtlMs;
       await store.oauthStates.insert(
         state,
         {
@@ -184,19 +195,35 @@ export function createConnectFlow(deps: ConnectFlowDeps) {
       store.oauthStates.pruneExpired().catch((err: unknown) => log.warn({ err }, 'pruning OAuth states failed'));
       metrics.oauthConnects.inc({ outcome: 'started' });
       log.info({ tenantId: query.tenant, environment: target.environment }, 'salesforce connect started');
-      return auth.getAuthorizationUrl({ scope: OAUTH_SCOPES, state, prompt: 'login consent' });
+      const authorizationUrl = auth.getAuthorizationUrl({ scope: OAUTH_SCOPES, state, prompt: 'login consent' });
+      return { authorizationUrl, state, expiresAt };
     },
 
-    /** Completes an attempt: consumes the state, exchanges the code, stores the connection. */
+    /**
+     * Completes an attempt: consumes the state, exchanges the code, stores the connection. `fromStartingBrowser`
+     * says the request carries the browser binding the start set (the route compares it with the state). Without
+     * it, anyone could start an attempt for their own tenant and get someone else to finish it (a Salesforce
+     * authorize link looks trustworthy in an email): that person's org would be connected to their tenant (login
+     * CSRF, RFC 6749 §10.12). Such a request is refused without using the state up.
+     */
     async callback(query: {
       code?: string;
       state?: string;
       error?: string;
       errorDescription?: string;
+      fromStartingBrowser: boolean;
     }): Promise<ConnectedOrg> {
       if (!query.state) {
         metrics.oauthConnects.inc({ outcome: 'refused' });
         throw new ConnectFlowError('invalid_state', 'state is missing: start the connection again', 'query.state');
+      }
+      if (!query.fromStartingBrowser) {
+        metrics.oauthConnects.inc({ outcome: 'refused' });
+        throw new ConnectFlowError(
+          'invalid_state',
+          'this connection was not started in this browser (or its cookie expired): open the connect link in the browser that finishes the connection',
+          'cookie'
+        );
       }
       const pending = await store.oauthStates.consume(query.state);
       if (!pending) {

@@ -92,20 +92,39 @@ function networkCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A request that never got an answer (refused, reset, timed out, unresolvable host). */
+function isNetworkFailure(error: unknown): boolean {
+  if (networkCodeOf(error) !== undefined) return true;
+  return errorCodeOf(error) === undefined && error instanceof TypeError && /fetch failed|network/i.test(error.message);
+}
+
 /** Classifies a failed call or a failed record by its code. */
 export function classifyFailure(error: unknown): FailureKind {
   const code = errorCodeOf(error);
   if (code === 'REQUEST_LIMIT_EXCEEDED') return 'request_limit';
   if (code === 'INVALID_SESSION_ID') return 'session';
   if (code !== undefined && TRANSIENT_CODES.has(code)) return 'transient';
-  if (networkCodeOf(error) !== undefined) return 'transient';
-  if (code === undefined && error instanceof TypeError && /fetch failed|network/i.test(error.message))
-    return 'transient';
+  if (isNetworkFailure(error)) return 'transient';
   return 'permanent';
 }
 
-/** The error as stored on the activity and shown by GET /v1/activities/{id}: Salesforce's code, message, fields. */
+/** True for a failure that is neither Salesforce's answer nor the network's: ours, and only for the log. */
+export function isUnexpectedFailure(error: unknown): boolean {
+  return errorCodeOf(error) === undefined && !isNetworkFailure(error);
+}
+
+/**
+ * The error as stored on the activity and shown by GET /v1/activities/{id}: Salesforce's code, message, fields. A
+ * failure of ours (a bug, an answer we could not read) is shown as UNKNOWN_ERROR without its text: the tenant sees
+ * no internals, the service log has the details.
+ */
 export function toActivityError(error: unknown): ActivityError {
+  if (isUnexpectedFailure(error)) {
+    return {
+      code: 'UNKNOWN_ERROR',
+      message: 'the call to Salesforce failed unexpectedly; the service log has the details'
+    };
+  }
   const code = errorCodeOf(error) ?? networkCodeOf(error) ?? 'UNKNOWN_ERROR';
   const rawMessage =
     typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'

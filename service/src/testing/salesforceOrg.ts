@@ -16,14 +16,25 @@ export async function startTestOrg(options: StartOrgOptions = {}): Promise<Runni
 export interface ConnectSteps {
   link: HttpResult;
   start: HttpResult;
+  /** The Cookie header the browser sends back (the attempt's binding, set by the start). */
+  cookie: string;
   /** The emulator's authorize answer (302 to the callback). */
   authorizeLocation: string;
   callback: HttpResult;
 }
 
+/** The Cookie header a browser would send after these Set-Cookie headers (name=value pairs only). */
+export function cookieHeaderFrom(response: HttpResult): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0] as string)
+    .join('; ');
+}
+
 /**
- * Connects the tenant's org through the real flow: a connect link with the tenant's key, the start redirect, the
- * org's login and consent (auto-approved for its admin), and the callback.
+ * Connects the tenant's org through the real flow, as a browser does: a connect link with the tenant's key, the
+ * start redirect (which sets the attempt's cookie), the org's login and consent (auto-approved for its admin), and
+ * the callback carrying the cookie back.
  */
 export async function connectTenant(
   app: TestApp,
@@ -44,14 +55,15 @@ export async function connectTenant(
   if (new URL(authorizeUrl).origin !== org.baseUrl) {
     throw new Error(`the app's ${environment} login URL is not this org (${authorizeUrl})`);
   }
+  const cookie = cookieHeaderFrom(start);
   const authorize = await fetch(authorizeUrl, { redirect: 'manual' });
   const authorizeLocation = authorize.headers.get('location');
   if (authorize.status !== 302 || !authorizeLocation) {
     throw new Error(`the org did not redirect back: ${authorize.status} ${await authorize.text()}`);
   }
   const callbackUrl = new URL(authorizeLocation);
-  const callback = await app.request('GET', `${callbackUrl.pathname}${callbackUrl.search}`);
-  return { link, start, authorizeLocation, callback };
+  const callback = await app.request('GET', `${callbackUrl.pathname}${callbackUrl.search}`, { headers: { cookie } });
+  return { link, start, cookie, authorizeLocation, callback };
 }
 
 /** Every record of a type, straight from the org's data (not an API call: it does not touch the accounting). */

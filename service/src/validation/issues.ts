@@ -67,3 +67,13 @@ export function toFieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>, prefix: P
   }
   return errors;
 }
+
+/**
+ * At most `max` errors, the last one saying how many more there were (at `path`). A 1 MB body of unknown fields
+ * would otherwise be answered with several megabytes of errors.
+ */
+export function limitErrors(errors: FieldError[], max: number, path: string): FieldError[] {
+  if (errors.length <= max) return errors;
+  const listed = errors.slice(0, max - 1);
+  return [...listed, { path, message: `${errors.length - listed.length} more problems are not listed` }];
+}

@@ -13,6 +13,7 @@ import {
   ApiBudgetExhaustedError,
   SalesforceConnectionBrokenError,
   classifyFailure,
+  isUnexpectedFailure,
   toActivityError
 } from '../salesforce/errors.ts';
 import { normalisePhone, phoneSearchTerms, storedPhoneMatches } from '../salesforce/phones.ts';
@@ -60,10 +61,16 @@ export function createCallTaskWriter(options: CallTaskWriterOptions): ActivityWr
   }
 
   /** A failure that hit the whole batch (the phone search, or every record's request). */
-  function wholeBatch(error: unknown, calls: PreparedCall[], outcomes: Map<string, WriteOutcome>): WriteResult {
+  function wholeBatch(
+    error: unknown,
+    calls: PreparedCall[],
+    outcomes: Map<string, WriteOutcome>,
+    log: WriteContext['log']
+  ): WriteResult {
     if (error instanceof ApiBudgetExhaustedError || error instanceof SalesforceConnectionBrokenError) {
       return { outcomes, pause: pauseFor(error) };
     }
+    if (isUnexpectedFailure(error)) log.error({ err: error }, 'the phone search failed unexpectedly');
     const outcome: WriteOutcome =
       classifyFailure(error) === 'permanent'
         ? { status: 'failed', error: toActivityError(error) }
@@ -102,10 +109,13 @@ export function createCallTaskWriter(options: CallTaskWriterOptions): ActivityWr
     return matches;
   }
 
-  function recordOutcome(outcome: UpsertOutcome): WriteOutcome | 'not_sent' {
+  function recordOutcome(outcome: UpsertOutcome, log: WriteContext['log']): WriteOutcome | 'not_sent' {
     if (outcome.ok) return { status: 'logged', records: [{ object: schema.task.object, id: outcome.id }] };
     if ('notSent' in outcome) return 'not_sent';
     if ('requestError' in outcome) {
+      if (isUnexpectedFailure(outcome.requestError)) {
+        log.error({ err: outcome.requestError }, 'an upsert request failed unexpectedly');
+      }
       const error = toActivityError(outcome.requestError);
       return classifyFailure(outcome.requestError) === 'permanent'
         ? { status: 'failed', error }
@@ -167,7 +177,7 @@ export function createCallTaskWriter(options: CallTaskWriterOptions): ActivityWr
         whos = await matchWhos(context.org, calls);
       } catch (error) {
         context.log.warn({ code: toActivityError(error).code }, 'phone matching failed');
-        return wholeBatch(error, calls, outcomes);
+        return wholeBatch(error, calls, outcomes, context.log);
       }
 
       const recordFor = (prepared: PreparedCall, includeTaskSubtype: boolean) => {
@@ -209,7 +219,7 @@ export function createCallTaskWriter(options: CallTaskWriterOptions): ActivityWr
 
       let pause: WriteResult['pause'];
       for (const [activityId, upserted] of final) {
-        const outcome = recordOutcome(upserted);
+        const outcome = recordOutcome(upserted, context.log);
         if (outcome === 'not_sent') {
           if (!upserted.ok && 'notSent' in upserted) pause ??= pauseFor(upserted.notSent);
           continue;

@@ -179,6 +179,43 @@ describe.each(TEST_ENGINES)('the inbox worker on $name', (engine) => {
       expect(phones.filter((phone) => logText.includes(phone))).toEqual([]);
     });
 
+    it('when calls trickle in, then the worker waits up to the batch wait for more and writes them together; a full batch goes at once', async () => {
+      await app.close();
+      await org.close();
+      await setUp({ env: { WORKER_BATCH_SIZE: '3', WORKER_BATCH_WAIT_MS: '1500' } });
+      await app.startWorker();
+      const call = (id: string) => ({ ...sampleCall, id, from: { name: `Caller ${id}` }, to: { name: 'Sales' } });
+      org.control.clearRequests();
+
+      await app.push(tenant.apiKey, { activities: [call('t-1')] });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await app.push(tenant.apiKey, { activities: [call('t-2')] });
+      const trickled = await settled(['t-1', 't-2']);
+      const first = (await app.store.activities.get(tenant.tenantId, 't-1')) as {
+        receivedAt: number;
+        processedAt: number;
+      };
+      expect(first.processedAt - first.receivedAt).toBeGreaterThanOrEqual(1500);
+      expect([...trickled.values()].map((b) => b.status)).toEqual(['logged', 'logged']);
+      expect(org.control.requests({ method: 'PATCH' })).toHaveLength(1);
+
+      const burst = ['b-1', 'b-2', 'b-3', 'b-4', 'b-5', 'b-6', 'b-7'];
+      const pushedAt = Date.now();
+      await app.push(tenant.apiKey, { activities: burst.map(call) });
+      await settled(burst);
+      const processed = await Promise.all(
+        burst.map(async (id) => (await app.store.activities.get(tenant.tenantId, id))?.processedAt as number)
+      );
+      // Two full batches without waiting, then the last call after the wait.
+      expect(processed.slice(0, 6).every((at) => at - pushedAt < 1_000)).toBe(true);
+      expect((processed[6] as number) - pushedAt).toBeGreaterThanOrEqual(1_500);
+      expect(org.control.requests({ method: 'PATCH' })).toHaveLength(4);
+      const batchSizes = app.logs
+        .filter((line) => line.includes('"msg":"batch written"'))
+        .map((line) => (JSON.parse(line) as { items: number }).items);
+      expect(batchSizes).toEqual([2, 3, 3, 1]);
+    });
+
     it('when an activity is re-pushed with new data, then the same Task is updated; an identical re-push writes nothing', async () => {
       await app.startWorker();
       const first = { ...sampleCall, summary: undefined, recordingUrl: undefined };
@@ -208,6 +245,30 @@ describe.each(TEST_ENGINES)('the inbox worker on $name', (engine) => {
       expect(again.body).toMatchObject({ results: [{ status: 'duplicate', version: 2 }] });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(org.control.requests({ counted: true })).toHaveLength(countedBefore);
+    });
+
+    it('when a never-logged call’s Task already exists (a worker died between the write and its record), then one more upsert without TaskSubtype updates it', async () => {
+      const conn = await adminConnection(org);
+      const externalId = externalActivityId(tenant.tenantId, sampleCall.id);
+      const existing = await conn.sobject('Task').create({
+        Subject: 'Written before the crash',
+        TaskSubtype: 'Call',
+        External_Activity_Id__c: externalId
+      });
+      expect(existing.success).toBe(true);
+      org.control.clearRequests();
+      await app.startWorker();
+      await app.push(tenant.apiKey, { activities: [sampleCall] });
+      const logged = (await settled([sampleCall.id])).get(sampleCall.id);
+
+      expect(logged).toMatchObject({ status: 'logged', attempts: 1, salesforceRecords: [{ id: existing.id }] });
+      expect(taskOf(sampleCall.id)).toEqual([
+        expect.objectContaining({ Id: existing.id, Subject: 'Inbound call from Dana Reyes', TaskSubtype: 'Call' })
+      ]);
+      // The price of not knowing: the first upsert (with TaskSubtype) is refused for that record, a second goes without.
+      const patches = org.control.requests({ method: 'PATCH' });
+      expect(patches.map((r) => r.status)).toEqual([200, 200]);
+      expect(await app.metricValue('switchboard_salesforce_api_calls_total', { operation: 'upsert' })).toBe(2);
     });
 
     it('when names, phones, emails and ids are injection-shaped, then they reach the org only as escaped literals and the items are logged', async () => {
@@ -250,7 +311,8 @@ describe.each(TEST_ENGINES)('the inbox worker on $name', (engine) => {
 
   describe('faults', () => {
     it('when the org answers 503s, row locks, an expired session and an exhausted allowance, then every call is logged exactly once', async () => {
-      await setUp();
+      // Items 0 and 2 meet four transient failures (the search's 503, two PATCH 503s, a row lock): allow a fifth try.
+      await setUp({ env: { WORKER_MAX_ATTEMPTS: '6' } });
       const day = sampleDayOfCalls({ day: '2026-01-16', runId: 'faults' });
       org.control.injectFault({ kind: 'serviceUnavailable', count: 2, method: 'PATCH' });
       org.control.injectFault({ kind: 'rowLock', count: 1, method: 'PATCH', records: [0, 2] });
@@ -278,6 +340,29 @@ describe.each(TEST_ENGINES)('the inbox worker on $name', (engine) => {
       expect(await app.metricValue('switchboard_salesforce_token_refreshes_total', { outcome: 'refreshed' })).toBe(1);
       expect(await app.metricValue('switchboard_worker_items_total', { outcome: 'retrying' })).toBeGreaterThan(0);
       expect((await app.store.salesforceConnections.get(tenant.tenantId))?.status).toBe('connected');
+    });
+
+    it('when a read answers 503, then the worker retries it after its own short backoff, each try counted, instead of jsforce stalling the batch', async () => {
+      await setUp();
+      org.control.injectFault({ kind: 'serviceUnavailable', count: 3, method: 'GET', path: '/search' });
+      await app.startWorker();
+      const started = Date.now();
+      await app.push(tenant.apiKey, { activities: [sampleCall] });
+      const logged = (await settled([sampleCall.id])).get(sampleCall.id);
+      // jsforce on its own would have retried the search 3 times within the first attempt (0.5 + 1 + 2 s).
+      expect(Date.now() - started).toBeLessThan(2_500);
+      expect(logged).toMatchObject({ status: 'logged', attempts: 4 });
+      expect(org.control.requests({ method: 'GET', pathContains: '/search' }).map((r) => r.status)).toEqual([
+        503, 503, 503, 200
+      ]);
+      expect(
+        await app.metricValue('switchboard_salesforce_api_calls_total', {
+          operation: 'search',
+          outcome: 'SERVER_UNAVAILABLE'
+        })
+      ).toBe(3);
+      expect(await app.metricValue('switchboard_worker_items_total', { outcome: 'retrying' })).toBe(3);
+      expect(taskOf(sampleCall.id)).toHaveLength(1);
     });
 
     it('when a validation rule refuses one call, then it fails with Salesforce’s error, the rest are logged, and a replay after the fix logs it', async () => {
@@ -380,10 +465,59 @@ describe.each(TEST_ENGINES)('the inbox worker on $name', (engine) => {
       );
       expect(waiting).toEqual(['queued', 'queued', 'queued']);
 
-      // A day later (the service's clock moves; the org's own 24-hour count is still 6 of 12) the rest go out.
+      // A day later (the service's clock moves, and the org's rolling count is back to zero) the rest go out.
       app.clock.advance(24 * 3_600_000 + 2 * 60_000);
+      org.control.resetApiUsage();
       await settled(calls.map((c) => c.id));
       expect(tasksOfTenant(org, tenant.tenantId)).toHaveLength(9);
+    });
+
+    it('when other integrations have used the org’s allowance, then the service stops once the org as a whole reaches its share', async () => {
+      // Allowance 12, share 50 %: the org may be at 6 calls when the service stops, whoever made them.
+      await setUp({ env: { WORKER_BATCH_SIZE: '1' }, orgOptions: { apiDailyLimit: 12 } });
+      const otherIntegration = await adminConnection(org);
+      for (let i = 0; i < 4; i++) await otherIntegration.query('SELECT Id FROM Account LIMIT 1');
+      await app.startWorker();
+      const calls = Array.from({ length: 9 }, (_, i) => ({
+        ...sampleCall,
+        id: `shared-${i}`,
+        from: { name: `Caller ${i}` },
+        to: { name: 'Sales' }
+      }));
+      await app.push(tenant.apiKey, { activities: calls });
+
+      const paused = await eventually(async () => {
+        const body = (
+          await app.request('GET', '/v1/salesforce/connection', {
+            headers: { authorization: `Bearer ${tenant.apiKey}` }
+          })
+        ).body as { pausedUntil?: string; pauseReason?: string; apiUsage?: { used: number; limit: number } };
+        return body.pausedUntil ? body : undefined;
+      });
+      // The first call reported 5 of 12 (4 by the other integration), the second 6: the share is reached.
+      expect(tasksOfTenant(org, tenant.tenantId)).toHaveLength(2);
+      expect(org.control.apiUsage()).toMatchObject({ used: 6 });
+      expect(paused.apiUsage).toMatchObject({ used: 6, limit: 12 });
+      expect(paused.pauseReason).toBe(
+        "api_budget: the org has used 6 of its 12 daily API calls (all integrations together), the service's share is 50 %: the rest is left to the org's other integrations"
+      );
+      // The org's figure is read again after the re-check interval (WORKER_LIMIT_PAUSE_MS), not a day later.
+      expect(Date.parse(paused.pausedUntil as string)).toBeLessThan(Date.now() + 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(tasksOfTenant(org, tenant.tenantId)).toHaveLength(2);
+
+      // The other integration's calls leave the org's window: the service goes on, up to its own share of 6 calls.
+      org.control.resetApiUsage();
+      await eventually(() => (tasksOfTenant(org, tenant.tenantId).length === 6 ? true : undefined), {
+        what: 'six Tasks'
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(tasksOfTenant(org, tenant.tenantId)).toHaveLength(6);
+      expect(org.control.apiUsage()).toMatchObject({ used: 4 });
+      const stillQueued = await Promise.all(
+        calls.slice(6).map(async (c) => ((await status(c.id)).body as ActivityBody).status)
+      );
+      expect(stillQueued).toEqual(['queued', 'queued', 'queued']);
     });
   });
 
@@ -450,6 +584,93 @@ describe.each(TEST_ENGINES)('the inbox worker on $name', (engine) => {
       } finally {
         await otherOrg.close();
       }
+    });
+  });
+
+  describe('idle refresh tokens', () => {
+    it('when a tenant has been quiet for over a week, then the worker uses its refresh token once so it cannot expire idle', async () => {
+      await setUp();
+      const before = await app.store.salesforceConnections.get(tenant.tenantId);
+      app.clock.advance(8 * 24 * 3_600_000);
+      await app.startWorker();
+      const after = await eventually(async () => {
+        const stored = await app.store.salesforceConnections.get(tenant.tenantId);
+        return stored?.tokensRefreshedAt !== undefined ? stored : undefined;
+      });
+      expect(after.refreshToken).not.toBe(before?.refreshToken);
+      expect(after.status).toBe('connected');
+      expect(org.control.requests({ pathContains: '/services/oauth2/token' })).toHaveLength(2);
+      // Nothing was pushed: the keep-alive cost no API call.
+      expect(org.control.requests({ counted: true })).toEqual([]);
+    });
+  });
+
+  describe('logs', () => {
+    it('when a tenant connects, pushes (keyed and signed), gets logged through a session refresh and disconnects, then no credential and no personal data reaches the log', async () => {
+      org = await startTestOrg();
+      app = await startTestApp(engine, { salesforce: { loginUrl: org.baseUrl }, realTime: true, env: FAST_WORKER });
+      tenant = await app.createTenant();
+      const steps = await connectTenant(app, org, tenant);
+      const connected = await app.store.salesforceConnections.get(tenant.tenantId);
+      await app.startWorker();
+      const canary = {
+        ...sampleCall,
+        id: 'call-canary',
+        from: { phone: '+1 415 555 0142', name: 'Canary Q. Person', email: 'canary.person@example.org' },
+        agent: { email: 'canary.agent@example.org', name: 'Canary Agent' },
+        summary: 'canary summary text',
+        comments: [{ body: 'canary comment text' }]
+      };
+      await app.push(tenant.apiKey, { activities: [canary] });
+      await settled([canary.id]);
+      org.control.expireSessions();
+      const signedBody = JSON.stringify({ activities: [{ ...canary, summary: 'canary summary, later' }] });
+      await app.pushSigned(tenant, signedBody, { id: 'msg_canary' });
+      await eventually(async () => {
+        const body = (await status(canary.id)).body as ActivityBody & { version: number };
+        return body.status === 'logged' && body.version === 2 ? true : undefined;
+      });
+      const refreshed = await app.store.salesforceConnections.get(tenant.tenantId);
+      expect(refreshed?.refreshToken).not.toBe(connected?.refreshToken);
+      const removed = await app.request('DELETE', '/v1/salesforce/connection', {
+        headers: { authorization: `Bearer ${tenant.apiKey}` }
+      });
+      expect(removed.status).toBe(200);
+
+      const logged = app.logs.join('');
+      for (const expected of [
+        'salesforce org connected',
+        'batch written',
+        'salesforce session refreshed',
+        'salesforce org disconnected'
+      ]) {
+        expect(logged).toContain(`"msg":"${expected}"`);
+      }
+      const authorize = new URL(steps.start.headers.get('location') as string).searchParams;
+      const secrets = {
+        apiKey: tenant.apiKey,
+        apiKeySecret: tenant.apiKey.split('_')[2],
+        webhookSecret: tenant.webhookSecret.slice('whsec_'.length),
+        connectToken: new URL((steps.link.body as { url: string }).url).searchParams.get('connect_token'),
+        state: authorize.get('state'),
+        codeChallenge: authorize.get('code_challenge'),
+        code: new URL(steps.authorizeLocation).searchParams.get('code'),
+        refreshToken: connected?.refreshToken,
+        accessToken: connected?.accessToken,
+        rotatedRefreshToken: refreshed?.refreshToken,
+        refreshedAccessToken: refreshed?.accessToken,
+        phoneDigits: '5550142',
+        name: 'Canary Q. Person',
+        email: 'canary.person@example.org',
+        agentEmail: 'canary.agent@example.org',
+        summary: 'canary summary',
+        comment: 'canary comment text'
+      };
+      const leaked = Object.entries(secrets).filter(([, value]) => {
+        expect(value).toEqual(expect.any(String));
+        return logged.includes(value as string);
+      });
+      expect(leaked.map(([name]) => name)).toEqual([]);
     });
   });
 

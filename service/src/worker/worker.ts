@@ -27,6 +27,13 @@ import type { ActivityWriter, PauseKind } from './writer.ts';
 /** How long a tenant without a usable connection waits before the worker looks again (a connect lifts it). */
 export const NOT_CONNECTED_PAUSE_MS = 60_000;
 const API_CALL_PRUNE_INTERVAL_MS = 60 * 60_000;
+/**
+ * A refresh token unused for this long is used once (a refresh), so a quiet tenant's token never reaches the
+ * 30-day idle expiry an External Client App may set; checked hourly, a few tenants per pass.
+ */
+export const REFRESH_TOKEN_KEEPALIVE_MS = 7 * 24 * 3_600_000;
+const KEEPALIVE_INTERVAL_MS = 60 * 60_000;
+const KEEPALIVE_TENANTS_PER_PASS = 20;
 
 export interface InboxWorkerOptions {
   config: Config;
@@ -54,6 +61,7 @@ export function startInboxWorker(options: InboxWorkerOptions): BackgroundTask {
   let stopping = false;
   let wake: (() => void) | undefined;
   let lastPrune = 0;
+  let lastKeepAlive = 0;
 
   const sleepUnlessWoken = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -201,6 +209,23 @@ export function startInboxWorker(options: InboxWorkerOptions): BackgroundTask {
     }
   }
 
+  /** Refreshes tokens that have idled for a week (each under its tenant's refresh lock, so replicas agree). */
+  async function keepRefreshTokensAlive(now: number): Promise<void> {
+    const usedBefore = now - REFRESH_TOKEN_KEEPALIVE_MS;
+    const idle = await store.salesforceConnections.listIdleRefreshTokens(usedBefore, KEEPALIVE_TENANTS_PER_PASS);
+    for (const tenantId of idle) {
+      if (stopping) return;
+      try {
+        await access.keepAlive(tenantId, usedBefore);
+      } catch (error) {
+        // A refused token has marked the connection (the admin sees "reconnect"); anything else is tried next pass.
+        if (!(error instanceof SalesforceConnectionBrokenError)) {
+          log.warn({ tenantId, err: error }, 'keeping an idle refresh token alive failed');
+        }
+      }
+    }
+  }
+
   async function loop(): Promise<void> {
     while (!stopping) {
       let wait = settings.pollIntervalMs;
@@ -209,6 +234,10 @@ export function startInboxWorker(options: InboxWorkerOptions): BackgroundTask {
         if (now - lastPrune > API_CALL_PRUNE_INTERVAL_MS) {
           lastPrune = now;
           await store.salesforceApiCalls.prune();
+        }
+        if (now - lastKeepAlive > KEEPALIVE_INTERVAL_MS) {
+          lastKeepAlive = now;
+          await keepRefreshTokensAlive(now);
         }
         const tenants = await store.inbox.findTenantsWithDueWork({ limit: settings.concurrency * 4 });
         for (const tenant of tenants) {

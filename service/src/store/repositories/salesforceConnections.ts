@@ -39,6 +39,11 @@ export interface SalesforceConnectionSummary {
   tokensRefreshedAt?: number;
 }
 
+/** When the refresh token was last used: its last refresh, or the connect that issued it. */
+export function refreshTokenUsedAt(connection: { connectedAt: number; tokensRefreshedAt?: number }): number {
+  return connection.tokensRefreshedAt ?? connection.connectedAt;
+}
+
 export interface SalesforceConnection extends SalesforceConnectionSummary {
   refreshToken: string;
   accessToken?: string;
@@ -260,6 +265,55 @@ export function createSalesforceConnectionRepository(ctx: StoreContext) {
         .where('tenant_id', '=', tenantId)
         .executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
+    },
+
+    /**
+     * Connected tenants whose refresh token was last used (connect or refresh) before `usedBefore`, longest idle
+     * first. Across tenants on purpose: the worker keeps every tenant's token alive.
+     */
+    async listIdleRefreshTokens(usedBefore: number, limit: number): Promise<string[]> {
+      const rows = await ctx.db
+        .selectFrom('salesforce_connections')
+        .select('tenant_id')
+        .where('status', '=', 'connected')
+        .where((eb) => eb(eb.fn.coalesce('tokens_refreshed_at', 'connected_at'), '<', usedBefore))
+        .orderBy((eb) => eb.fn.coalesce('tokens_refreshed_at', 'connected_at'))
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.tenant_id);
+    },
+
+    /**
+     * Re-encrypts, under the current primary key, every token sealed with an older one (after a key rotation: then
+     * the old key can leave TOKEN_ENCRYPTION_KEYS_PREVIOUS). A row whose tokens changed meanwhile (a refresh) is left
+     * as the refresh wrote it. Returns the rows resealed.
+     */
+    async reseal(): Promise<number> {
+      const rows = await ctx.db
+        .selectFrom('salesforce_connections')
+        .select(['tenant_id', 'refresh_token_ciphertext', 'access_token_ciphertext'])
+        .execute();
+      let resealed = 0;
+      for (const row of rows) {
+        const stale = (sealed: string | null) => sealed !== null && ctx.cipher.needsReencryption(sealed);
+        if (!stale(row.refresh_token_ciphertext) && !stale(row.access_token_ciphertext)) continue;
+        const reseal = (sealed: string, context: string) =>
+          ctx.cipher.encrypt(ctx.cipher.decrypt(sealed, context), context);
+        const result = await ctx.db
+          .updateTable('salesforce_connections')
+          .set({
+            refresh_token_ciphertext: reseal(row.refresh_token_ciphertext, refreshTokenContext(row.tenant_id)),
+            access_token_ciphertext:
+              row.access_token_ciphertext === null
+                ? null
+                : reseal(row.access_token_ciphertext, accessTokenContext(row.tenant_id))
+          })
+          .where('tenant_id', '=', row.tenant_id)
+          .where('refresh_token_ciphertext', '=', row.refresh_token_ciphertext)
+          .executeTakeFirst();
+        resealed += Number(result.numUpdatedRows);
+      }
+      return resealed;
     },
 
     /** Tenant ids with a connection, for listings. */

@@ -59,6 +59,27 @@ export function createWebhookSecretRepository(ctx: StoreContext) {
       }));
     },
 
+    /** Re-encrypts, under the current primary key, every secret sealed with an older one; returns how many. */
+    async reseal(): Promise<number> {
+      const rows = await ctx.db
+        .selectFrom('webhook_secrets')
+        .select(['secret_id', 'tenant_id', 'secret_ciphertext'])
+        .execute();
+      let resealed = 0;
+      for (const row of rows) {
+        if (!ctx.cipher.needsReencryption(row.secret_ciphertext)) continue;
+        const where = context(row.tenant_id, row.secret_id);
+        const result = await ctx.db
+          .updateTable('webhook_secrets')
+          .set({ secret_ciphertext: ctx.cipher.encrypt(ctx.cipher.decrypt(row.secret_ciphertext, where), where) })
+          .where('secret_id', '=', row.secret_id)
+          .where('secret_ciphertext', '=', row.secret_ciphertext)
+          .executeTakeFirst();
+        resealed += Number(result.numUpdatedRows);
+      }
+      return resealed;
+    },
+
     /** Makes every usable secret of the tenant (but `keep`) stop working at `at`. */
     async expireOthers(tenantId: string, keep: string, at: number): Promise<number> {
       const now = ctx.clock();

@@ -74,6 +74,30 @@ describe.each(TEST_ENGINES)('POST /v1/activities on $name', (engine) => {
       });
     });
 
+    it('when an activity comes back with the same moments written in another offset, then it is a duplicate and the stored copy is unchanged', async () => {
+      await app.push(tenant.apiKey, { activities: [sampleCall] });
+      const inParis = {
+        ...sampleCall,
+        startedAt: '2026-01-15T10:30:00+01:00',
+        answeredAt: '2026-01-15T10:30:07.000+01:00',
+        endedAt: '2026-01-15T09:34:12.000Z'
+      };
+      const again = await app.push(tenant.apiKey, { activities: [inParis] });
+      expect(again.body).toEqual({
+        summary: { queued: 0, updated: 0, duplicate: 1, rejected: 0 },
+        results: [{ index: 0, id: sampleCall.id, status: 'duplicate', version: 1 }]
+      });
+      expect(await app.store.activities.get(tenant.tenantId, sampleCall.id)).toMatchObject({
+        version: 1,
+        payload: sampleCall
+      });
+
+      const moved = await app.push(tenant.apiKey, { activities: [{ ...inParis, endedAt: '2026-01-15T09:35:00Z' }] });
+      expect(moved.body).toMatchObject({ results: [{ status: 'updated', version: 2 }] });
+      expect(await app.metricValue('switchboard_push_items_total', { outcome: 'duplicate' })).toBe(1);
+      expect(await app.metricValue('switchboard_push_items_total', { outcome: 'updated' })).toBe(1);
+    });
+
     it('when a push mixes valid and invalid activities, then the valid ones are queued and each invalid one is rejected with its paths', async () => {
       const response = await app.push(tenant.apiKey, {
         activities: [
@@ -440,6 +464,107 @@ describe.each(TEST_ENGINES)('POST /v1/activities on $name', (engine) => {
       });
       expect(await app.store.activities.countByStatus()).toEqual({});
       await expectStillHealthy();
+    });
+
+    it('when every bad input of the issue’s list arrives in turn, then each gets its 4xx in the error shape, nothing is stored, and the service stays healthy and keeps accepting', async () => {
+      const revoked = await app.createTenant();
+      await revokeApiKey(app.store, { tenantId: revoked.tenantId, keyId: revoked.keyId });
+      const good = JSON.stringify({ activities: [sampleCall] });
+      const keyed = (body: string, key = tenant.apiKey, contentType = 'application/json') =>
+        app.request('POST', '/v1/activities', {
+          headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
+          body
+        });
+      const now = Math.floor(app.clock() / 1000);
+      const unknownFields = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 1]));
+      const cases: Array<[string, () => Promise<{ status: number; body: unknown; text: string }>, number, string]> = [
+        [
+          'no key',
+          () => app.request('POST', '/v1/activities', { headers: { 'content-type': 'application/json' }, body: good }),
+          401,
+          'unauthorized'
+        ],
+        [
+          'wrong key',
+          () => keyed(good, `${tenant.apiKey.slice(0, -1)}${tenant.apiKey.endsWith('A') ? 'B' : 'A'}`),
+          401,
+          'unauthorized'
+        ],
+        ['revoked key', () => keyed(good, revoked.apiKey), 401, 'unauthorized'],
+        [
+          'bad signature',
+          () => app.pushSigned(tenant, good, { secret: revoked.webhookSecret }),
+          401,
+          'invalid_signature'
+        ],
+        ['stale timestamp', () => app.pushSigned(tenant, good, { timestamp: now - 600 }), 401, 'stale_timestamp'],
+        ['oversize body', () => keyed(' '.repeat(1024 * 1024 + 1)), 413, 'payload_too_large'],
+        ['malformed JSON', () => keyed('{"activities": [}'), 400, 'malformed_json'],
+        ['empty body', () => keyed(''), 400, 'malformed_json'],
+        ['not JSON', () => keyed(good, tenant.apiKey, 'text/csv'), 415, 'unsupported_media_type'],
+        [
+          'wrong types',
+          () => keyed(JSON.stringify({ activities: [{ ...sampleCall, startedAt: 17 }] })),
+          400,
+          'invalid_body'
+        ],
+        [
+          'unknown fields',
+          () => keyed(JSON.stringify({ activities: [{ ...sampleCall, mood: 'happy' }] })),
+          400,
+          'invalid_body'
+        ],
+        [
+          'a megabyte of unknown fields',
+          () => keyed(JSON.stringify({ activities: [{ ...sampleCall, ...unknownFields }] })),
+          400,
+          'invalid_body'
+        ],
+        ['501 items', () => keyed(JSON.stringify({ activities: Array(501).fill(sampleCall) })), 413, 'too_many_items'],
+        [
+          'deep nesting',
+          () => keyed(`{"activities":${'['.repeat(200_000)}${']'.repeat(200_000)}}`),
+          400,
+          'invalid_body'
+        ],
+        ['a body that is an array', () => keyed(JSON.stringify([sampleCall])), 400, 'invalid_body']
+      ];
+      const answers = [];
+      for (const [name, send, status, code] of cases) {
+        const response = await send();
+        const body = response.body as { error?: { code?: unknown; message?: unknown; errors?: unknown[] } };
+        answers.push({
+          name,
+          status: response.status,
+          code: body?.error?.code,
+          shape:
+            Object.keys(body ?? {}).join() === 'error' &&
+            Object.keys(body.error ?? {}).join() === 'code,message,errors' &&
+            typeof body.error?.message === 'string' &&
+            (body.error?.errors ?? []).every(
+              (e) =>
+                Object.keys(e as object).join() === 'path,message' &&
+                Object.values(e as object).every((v) => typeof v === 'string')
+            ),
+          small: response.text.length < 4_000
+        });
+        expect((await app.request('GET', '/healthz')).status).toBe(200);
+        expect(answers.at(-1)).toEqual({ name, status, code, shape: true, small: true });
+      }
+      expect(await app.store.activities.countByStatus()).toEqual({});
+      expect(await app.metricValue('switchboard_auth_failures_total')).toBe(5);
+      expect(await app.metricValue('switchboard_http_requests_total', { route: '/v1/activities', status: '202' })).toBe(
+        0
+      );
+      // The unknown fields are listed up to a bound, then counted.
+      const flood = await keyed(JSON.stringify({ activities: [{ ...sampleCall, ...unknownFields }] }));
+      const errors = (flood.body as { error: { errors: { path: string; message: string }[] } }).error.errors;
+      expect(errors).toHaveLength(20);
+      expect(errors.at(-1)).toEqual({ path: 'activities[0]', message: '59981 more problems are not listed' });
+
+      const accepted = await keyed(good);
+      expect(accepted.status).toBe(202);
+      expect(await app.store.activities.countByStatus()).toEqual({ queued: 1 });
     });
 
     it('when a key-authenticated request names another tenant in the header, then the key’s tenant is used', async () => {

@@ -7,11 +7,14 @@ import { validateActivityBatch, MAX_ACTIVITIES_PER_PUSH } from '../../../activit
 import type { Logger } from '../../../logging/logger.ts';
 import type { Metrics } from '../../../metrics/metrics.ts';
 import type { Store } from '../../../store/store.ts';
+import { limitErrors } from '../../../validation/issues.ts';
 import type { PushActivitiesResponse, PushItemResult } from '../../contracts.ts';
 import { ApiError } from '../../errors.ts';
 import { authenticatedTenant, webhookIdOf } from '../../middleware/authenticate.ts';
 
 const RECEIPT_PRUNE_INTERVAL_MS = 60_000;
+/** Errors listed when every activity was rejected (each item's own list is bounded too). */
+const MAX_ERRORS_PER_ANSWER = 100;
 
 export function postActivities(deps: { store: Store; metrics: Metrics; clock: () => number }): RequestHandler {
   let lastPrune = 0;
@@ -85,7 +88,11 @@ export function postActivities(deps: { store: Store; metrics: Metrics; clock: ()
 
     if (summary.rejected === results.length) {
       throw new ApiError('invalid_body', `no activity was accepted: all ${results.length} were rejected`, {
-        errors: results.flatMap((result) => (result.status === 'rejected' ? result.errors : []))
+        errors: limitErrors(
+          results.flatMap((result) => (result.status === 'rejected' ? result.errors : [])),
+          MAX_ERRORS_PER_ANSWER,
+          'activities'
+        )
       });
     }
 

@@ -1,9 +1,11 @@
 // GET /oauth/salesforce/callback?code&state (or ?error&error_description&state): where Salesforce sends the admin's
-// browser back. The state must be one this service issued, unused and unexpired; the code is exchanged with the
-// attempt's PKCE verifier. Success is a short page for the browser; refusals use the API's error shape.
+// browser back. The state must be one this service issued, unused and unexpired, and come from the browser that
+// started the attempt (its binding cookie); the code is exchanged with the attempt's PKCE verifier. Success is a
+// short page for the browser; refusals use the API's error shape.
 import type { RequestHandler } from 'express';
 import type { ConnectFlow } from '../../../salesforce/connectFlow.ts';
 import { translated } from '../salesforce/connectFlowErrors.ts';
+import type { BrowserBinding } from './browserBinding.ts';
 
 function single(query: Record<string, unknown>, name: string): string | undefined {
   const value = query[name];
@@ -16,15 +18,20 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string
   );
 
-export function getOauthCallback(deps: { connectFlow: ConnectFlow }): RequestHandler {
+export function getOauthCallback(deps: { connectFlow: ConnectFlow; binding: BrowserBinding }): RequestHandler {
   return async (req, res) => {
     const query = req.query as Record<string, unknown>;
+    const state = single(query, 'state');
+    const fromStartingBrowser = deps.binding.isBound(req, state);
+    // The attempt ends here whatever happens next (the state is single-use): the browser may forget it.
+    if (fromStartingBrowser) deps.binding.clear(res);
     const connected = await translated(() =>
       deps.connectFlow.callback({
         code: single(query, 'code'),
-        state: single(query, 'state'),
+        state,
         error: single(query, 'error'),
-        errorDescription: single(query, 'error_description')
+        errorDescription: single(query, 'error_description'),
+        fromStartingBrowser
       })
     );
     res

@@ -1,10 +1,12 @@
 // GET /oauth/salesforce/start?tenant&connect_token&environment&host: opened in the admin's browser from a connect
 // link. The connect token proves the right to connect this tenant; the answer redirects to Salesforce's login and
-// consent page. The query string is never logged (it carries the token).
+// consent page and binds the attempt to this browser (a cookie: see browserBinding.ts). The query string is never
+// logged (it carries the token).
 import type { RequestHandler } from 'express';
 import type { ConnectFlow } from '../../../salesforce/connectFlow.ts';
 import { ApiError } from '../../errors.ts';
 import { translated } from '../salesforce/connectFlowErrors.ts';
+import type { BrowserBinding } from './browserBinding.ts';
 
 const KNOWN = new Set(['tenant', 'connect_token', 'environment', 'host']);
 
@@ -13,7 +15,11 @@ function single(query: Record<string, unknown>, name: string): string | undefine
   return typeof value === 'string' ? value : undefined;
 }
 
-export function getOauthStart(deps: { connectFlow: ConnectFlow }): RequestHandler {
+export function getOauthStart(deps: {
+  connectFlow: ConnectFlow;
+  binding: BrowserBinding;
+  clock: () => number;
+}): RequestHandler {
   return async (req, res) => {
     const query = req.query as Record<string, unknown>;
     const unknown = Object.keys(query).filter((name) => !KNOWN.has(name) || typeof query[name] !== 'string');
@@ -22,7 +28,7 @@ export function getOauthStart(deps: { connectFlow: ConnectFlow }): RequestHandle
         errors: unknown.map((name) => ({ path: `query.${name}`, message: 'is not a known parameter, or is repeated' }))
       });
     }
-    const authorizationUrl = await translated(() =>
+    const attempt = await translated(() =>
       deps.connectFlow.start({
         tenant: single(query, 'tenant'),
         connectToken: single(query, 'connect_token'),
@@ -30,7 +36,8 @@ export function getOauthStart(deps: { connectFlow: ConnectFlow }): RequestHandle
         host: single(query, 'host')
       })
     );
+    deps.binding.bind(res, attempt.state, attempt.expiresAt, deps.clock());
     // No body: the browser follows Location.
-    res.status(302).location(authorizationUrl).end();
+    res.status(302).location(attempt.authorizationUrl).end();
   };
 }

@@ -2,6 +2,7 @@
 // connected, and whether its work is paused. Never a token.
 import type { RequestHandler } from 'express';
 import type { ConnectFlow } from '../../../salesforce/connectFlow.ts';
+import { refreshTokenUsedAt } from '../../../store/repositories/salesforceConnections.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConnectionStatusResponse } from '../../contracts.ts';
 import { ApiError } from '../../errors.ts';
@@ -36,6 +37,7 @@ export function getConnection(deps: { connectFlow: ConnectFlow; store: Store }):
         environment: connection.environment,
         loginHost: connection.loginHost,
         connectedAt: iso(connection.connectedAt),
+        refreshTokenUsedAt: iso(refreshTokenUsedAt(connection)),
         ...(connection.apiUsage
           ? {
               apiUsage: {

@@ -18,6 +18,7 @@ import type { RunningService } from '../../service/src/service.ts';
 import type { Store } from '../../service/src/store/store.ts';
 import { createTenant } from '../../service/src/tenants/tenantAdmin.ts';
 import { inboxWorkerTask } from '../../service/src/worker/task.ts';
+import { connectThroughOAuth } from '../lib/oauthConnect.ts';
 import type { BenchOrg } from './benchOrg.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -110,38 +111,6 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** One step of a browser following redirects: the next location, and the cookies this answer set. */
-async function follow(url: string, what: string): Promise<{ location: string; cookie: string }> {
-  const response = await fetch(url, { redirect: 'manual' });
-  const location = response.headers.get('location');
-  if (response.status !== 302 || !location) {
-    throw new Error(`${what}: expected a redirect, got ${response.status} ${(await response.text()).slice(0, 300)}`);
-  }
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] as string)
-    .join('; ');
-  return { location, cookie };
-}
-
-/**
- * The real OAuth connect, as a browser does it: a connect link (tenant key), the start redirect (which binds the
- * attempt to this "browser" with a cookie), the org's consent, and the callback carrying the cookie back.
- */
-async function connectTenant(serviceUrl: string, apiKey: string): Promise<void> {
-  const link = await fetch(`${serviceUrl}/v1/salesforce/connect-links`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ environment: 'production' })
-  });
-  if (link.status !== 201) throw new Error(`the connect link was refused: ${link.status} ${await link.text()}`);
-  const { url } = (await link.json()) as { url: string };
-  const start = await follow(url, 'the OAuth start');
-  const consent = await follow(start.location, 'the org’s login and consent');
-  const done = await fetch(consent.location, { headers: { cookie: start.cookie } });
-  if (done.status !== 200) throw new Error(`the OAuth callback failed: ${done.status} ${await done.text()}`);
-}
-
 /** The service's configuration for a bench run: its defaults, the settings passed through, the local org. */
 export function serviceConfig(input: {
   env: Record<string, string>;
@@ -202,7 +171,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     const tenant = await createTenant(store, { name: 'Bench' });
     if (options.org) {
       await options.org.addCallbackUrl(config.salesforce.redirectUri);
-      await connectTenant(service.url, tenant.apiKey);
+      await connectThroughOAuth(service.url, tenant.apiKey);
     }
     return { serviceUrl: service.url, store, config, tenantId: tenant.tenant.id, apiKey: tenant.apiKey, stop };
   } catch (error) {

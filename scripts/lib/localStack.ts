@@ -16,6 +16,7 @@ import type { RunningService } from '../../service/src/service.ts';
 import { createTenant, rotateApiKey } from '../../service/src/tenants/tenantAdmin.ts';
 import { inboxWorkerTask } from '../../service/src/worker/task.ts';
 import { loadOrCreateSecrets, saveSecrets } from './localSecrets.ts';
+import { connectThroughOAuth } from './oauthConnect.ts';
 import type { LocalSecrets } from './localSecrets.ts';
 
 export const DEMO_TENANT_NAME = 'Demo';
@@ -57,35 +58,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** One step of a browser following redirects: the next location, and the cookies this answer set. */
-async function follow(url: string, what: string): Promise<{ location: string; cookie: string }> {
-  const response = await fetch(url, { redirect: 'manual' });
-  const location = response.headers.get('location');
-  if (response.status !== 302 || !location) {
-    throw new Error(`${what}: expected a redirect, got ${response.status} ${(await response.text()).slice(0, 300)}`);
-  }
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] as string)
-    .join('; ');
-  return { location, cookie };
-}
-
-/** The real OAuth connect, driven over HTTP as a browser would (the start's cookie goes back to the callback). */
-async function connectThroughOAuth(serviceUrl: string, apiKey: string): Promise<void> {
-  const link = await fetch(`${serviceUrl}/v1/salesforce/connect-links`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ environment: 'production' })
-  });
-  if (link.status !== 201) throw new Error(`connect link refused: ${link.status} ${await link.text()}`);
-  const { url } = (await link.json()) as { url: string };
-  const start = await follow(url, 'the OAuth start');
-  const consent = await follow(start.location, 'the org’s login and consent');
-  const done = await fetch(consent.location, { headers: { cookie: start.cookie } });
-  if (done.status !== 200) throw new Error(`the OAuth callback failed: ${done.status} ${await done.text()}`);
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {

@@ -487,6 +487,28 @@ describe.each(TEST_ENGINES)('inbox on $name', (engine) => {
         }
       });
 
+      it('when two replicas take overlapping pushes of new ids in opposite orders, each id is queued exactly once and neither push fails', async () => {
+        const ids = Array.from({ length: 300 }, (_, i) => `race-${String(i).padStart(3, '0')}`);
+        const other = await t.openAnother();
+        const [first, second] = await Promise.all([
+          store.activities.accept(
+            'ten_a',
+            ids.map((id) => item(id))
+          ),
+          other.activities.accept(
+            'ten_a',
+            [...ids].reverse().map((id) => item(id))
+          )
+        ]);
+        const statusesById = new Map<string, string[]>();
+        for (const outcome of [...first.outcomes, ...second.outcomes]) {
+          statusesById.set(outcome.activityId, [...(statusesById.get(outcome.activityId) ?? []), outcome.status]);
+        }
+        expect(statusesById.size).toBe(ids.length);
+        for (const [, statuses] of statusesById) expect(statuses.sort()).toEqual(['duplicate', 'queued']);
+        expect(await store.activities.countByStatus()).toEqual({ queued: ids.length });
+      });
+
       it('when two replicas claim one tenant at the same instant, exactly one gets the lease', async () => {
         await accept('ten_a', [item('c1'), item('c2')]);
         const other = await t.openAnother();

@@ -126,6 +126,15 @@ async function describeReplay(
   });
 }
 
+// 17 bound values per row: 250 rows stay far below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits.
+const INSERT_ROWS_PER_STATEMENT = 250;
+
+function chunksOf<T>(values: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
+  return chunks;
+}
+
 async function acceptItems(ctx: StoreContext, tenantId: string, items: IncomingActivity[]): Promise<IntakeOutcome[]> {
   const now = ctx.clock();
   const ids = [...new Set(items.map((item) => item.activityId))];
@@ -147,20 +156,34 @@ async function acceptItems(ctx: StoreContext, tenantId: string, items: IncomingA
     }
   }
 
-  const outcomes: IntakeOutcome[] = [];
+  // New ids go in with one multi-row INSERT (the first occurrence of each; a repeat inside the same push is then
+  // compared with it like any re-push). ON CONFLICT DO NOTHING: a concurrent push may have inserted one since
+  // our read (PostgreSQL only); those are re-read below and treated as existing. Rows go in sorted by id, so
+  // two concurrent pushes wait on each other's unique-index entries in one order and cannot deadlock.
+  const firstOfNewIds = new Map<string, IncomingActivity>();
   for (const item of items) {
-    let existing = current.get(item.activityId);
-    if (!existing) {
-      const inserted = await ctx.db
-        .insertInto('activities')
-        .values({
+    if (!current.has(item.activityId) && !firstOfNewIds.has(item.activityId)) {
+      firstOfNewIds.set(item.activityId, item);
+    }
+  }
+  const inserted = new Set<string>();
+  for (const chunk of chunksOf(
+    [...firstOfNewIds.values()].sort((a, b) =>
+      a.activityId < b.activityId ? -1 : a.activityId > b.activityId ? 1 : 0
+    ),
+    INSERT_ROWS_PER_STATEMENT
+  )) {
+    const rows = await ctx.db
+      .insertInto('activities')
+      .values(
+        chunk.map((item) => ({
           tenant_id: tenantId,
           activity_id: item.activityId,
           type: item.type,
           version: 1,
           content_hash: item.contentHash,
           payload: JSON.stringify(item.payload),
-          status: 'queued',
+          status: 'queued' as const,
           attempts: 0,
           due_at: now,
           claim_id: null,
@@ -171,20 +194,30 @@ async function acceptItems(ctx: StoreContext, tenantId: string, items: IncomingA
           received_at: now,
           updated_at: now,
           processed_at: null
-        })
-        .onConflict((oc) => oc.columns(['tenant_id', 'activity_id']).doNothing())
-        .returning('version')
-        .executeTakeFirst();
-      if (inserted) {
-        current.set(item.activityId, { type: item.type, contentHash: item.contentHash, version: 1 });
-        outcomes.push({ activityId: item.activityId, status: 'queued', version: 1 });
-        continue;
-      }
-      // A concurrent push inserted it between our read and our insert (PostgreSQL only): treat it as existing.
-      const [row] = await selectCurrent([item.activityId]);
-      if (!row) throw new Error('an activity row vanished inside its intake transaction');
-      existing = { type: row.type, contentHash: row.content_hash, version: row.version };
+        }))
+      )
+      .onConflict((oc) => oc.columns(['tenant_id', 'activity_id']).doNothing())
+      .returning('activity_id')
+      .execute();
+    for (const row of rows) inserted.add(row.activity_id);
+  }
+  const raced = [...firstOfNewIds.keys()].filter((activityId) => !inserted.has(activityId));
+  if (raced.length > 0) {
+    for (const row of await selectCurrent(raced)) {
+      current.set(row.activity_id, { type: row.type, contentHash: row.content_hash, version: row.version });
     }
+  }
+
+  const outcomes: IntakeOutcome[] = [];
+  for (const item of items) {
+    const firstNew = firstOfNewIds.get(item.activityId);
+    if (firstNew === item && inserted.has(item.activityId)) {
+      current.set(item.activityId, { type: item.type, contentHash: item.contentHash, version: 1 });
+      outcomes.push({ activityId: item.activityId, status: 'queued', version: 1 });
+      continue;
+    }
+    const existing = current.get(item.activityId);
+    if (!existing) throw new Error('an activity row vanished inside its intake transaction');
 
     if (existing.type !== item.type) {
       outcomes.push({ activityId: item.activityId, status: 'type_conflict', existingType: existing.type });

@@ -133,9 +133,9 @@ export function startInboxWorker(options: InboxWorkerOptions): BackgroundTask {
     );
     renewal.unref();
     const batchLog = log.child({ tenantId, claimId: claim.claimId });
+    let pauseRequest: { until: number; reason: string; kind: PauseKind } | undefined;
     try {
       const outcomes: ItemOutcome[] = [];
-      let pauseRequest: { until: number; reason: string; kind: PauseKind } | undefined;
       try {
         const result = await writer.write(claim.items, { tenantId, org, log: batchLog });
         pauseRequest = result.pause;
@@ -188,7 +188,6 @@ export function startInboxWorker(options: InboxWorkerOptions): BackgroundTask {
       }
       for (const [status, ids] of Object.entries(byStatus)) metrics.workerItems.inc({ outcome: status }, ids.length);
       if (completion.stale.length > 0) metrics.workerItems.inc({ outcome: 'stale' }, completion.stale.length);
-      if (pauseRequest) await pause(tenantId, pauseRequest.until, pauseRequest.kind, pauseRequest.reason);
       batchLog.info(
         {
           items: claim.items.length,
@@ -200,11 +199,14 @@ export function startInboxWorker(options: InboxWorkerOptions): BackgroundTask {
       );
     } finally {
       clearInterval(renewal);
+      // The batch's API usage is recorded before the pause it may have led to, so readers never see a pause
+      // with the usage of an earlier batch; both before the lease goes, so no other worker starts in between.
+      await org.close().catch((err: unknown) => batchLog.warn({ err }, 'recording the API usage failed'));
+      if (pauseRequest) await pause(tenantId, pauseRequest.until, pauseRequest.kind, pauseRequest.reason);
       // Items without a result were never attempted (the batch stopped for the budget or a broken connection).
       const { requeued } = await store.inbox.releaseLease(claim, { notAttempted: true });
       if (requeued.length > 0) metrics.workerItems.inc({ outcome: 'released' }, requeued.length);
       activeClaims.delete(claim);
-      await org.close();
       metrics.workerBatchDuration.observe(Number(process.hrtime.bigint() - started) / 1e9);
     }
   }

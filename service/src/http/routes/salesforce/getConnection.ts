@@ -19,10 +19,11 @@ export function getConnection(deps: { connectFlow: ConnectFlow; store: Store }):
         errors: unexpected.map((name) => ({ path: `query.${name}`, message: 'is not a known parameter' }))
       });
     }
-    const [connection, pause] = await Promise.all([
-      deps.connectFlow.status(tenant.tenantId),
-      deps.store.inbox.getPause(tenant.tenantId)
-    ]);
+    // The pause first, then the connection: a worker records the API usage of a batch before it pauses the
+    // tenant, so an answer that shows a pause also shows the usage that led to it (two parallel reads could pair
+    // a new pause with an older usage).
+    const pause = await deps.store.inbox.getPause(tenant.tenantId);
+    const connection = await deps.connectFlow.status(tenant.tenantId);
     const paused = pause
       ? { pausedUntil: iso(pause.until), ...(pause.reason !== null ? { pauseReason: pause.reason } : {}) }
       : {};

@@ -10,6 +10,11 @@ describe('API keys', () => {
     expect(generated.secretHash).not.toContain(parsed?.secret as string);
   });
 
+  it('keep underscores and dashes inside the secret (base64url) as part of it', () => {
+    const secret = `_a-${'b'.repeat(38)}_c`;
+    expect(parseApiKey(`swb_${'0'.repeat(16)}_${secret}`)).toEqual({ keyId: '0'.repeat(16), secret });
+  });
+
   it('match only their own secret', () => {
     const a = generateApiKey();
     const b = generateApiKey();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { sampleCall } from '../activities/samples.ts';
 import type { TestApp } from '../testing/testApp.ts';
-import { startTestApp } from '../testing/testApp.ts';
+import { apiKeySecretOf, startTestApp } from '../testing/testApp.ts';
 import { createApp } from './app.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
 
@@ -235,7 +235,7 @@ describe.each(TEST_ENGINES)('the service on $name', (engine) => {
       expect(logged).toContain('"msg":"push received"');
       const secrets = [
         tenant.apiKey,
-        tenant.apiKey.split('_')[2] as string,
+        apiKeySecretOf(tenant.apiKey),
         tenant.webhookSecret,
         tenant.webhookSecret.slice('whsec_'.length),
         '+1 555 0199 7731',

@@ -12,6 +12,7 @@ import { createLogger } from '../logging/logger.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { parseApiKey } from '../crypto/apiKeys.ts';
 import type { TokenCipher } from '../crypto/tokenCipher.ts';
 import { signWebhook } from '../crypto/webhookSignatures.ts';
 import { createConnectFlow } from '../salesforce/connectFlow.ts';
@@ -33,6 +34,13 @@ export interface TestTenant {
   apiKey: string;
   keyId: string;
   webhookSecret: string;
+}
+
+/** The secret part of a tenant key (base64url, so it may itself contain `_`: never split the key on `_`). */
+export function apiKeySecretOf(apiKey: string): string {
+  const parsed = parseApiKey(apiKey);
+  if (!parsed) throw new Error('not a tenant API key');
+  return parsed.secret;
 }
 
 export interface HttpResult {

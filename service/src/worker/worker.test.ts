@@ -10,7 +10,7 @@ import { runCli } from '../admin/commands.ts';
 import { tasksByExternalIds } from '../salesforce/queryText.ts';
 import { salesforceSchema } from '../salesforce/schema.ts';
 import type { TestApp, TestTenant } from '../testing/testApp.ts';
-import { startTestApp } from '../testing/testApp.ts';
+import { apiKeySecretOf, startTestApp } from '../testing/testApp.ts';
 import { TEST_ENGINES } from '../testing/stores.ts';
 import type { RunningOrg } from '../testing/salesforceOrg.ts';
 import {
@@ -649,7 +649,7 @@ describe.each(TEST_ENGINES)('the inbox worker on $name', (engine) => {
       const authorize = new URL(steps.start.headers.get('location') as string).searchParams;
       const secrets = {
         apiKey: tenant.apiKey,
-        apiKeySecret: tenant.apiKey.split('_')[2],
+        apiKeySecret: apiKeySecretOf(tenant.apiKey),
         webhookSecret: tenant.webhookSecret.slice('whsec_'.length),
         connectToken: new URL((steps.link.body as { url: string }).url).searchParams.get('connect_token'),
         state: authorize.get('state'),

@@ -1,6 +1,6 @@
 // The store: one kysely query layer over SQLite (node:sqlite, the embedded default) or PostgreSQL (DATABASE_URL),
 // with one repository per table and the worker's inbox. Open it with openStore(); run migrate() before serving.
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { StoreConfig } from '../config/config.ts';
@@ -19,6 +19,7 @@ import { createTenantRepository } from './repositories/tenants.ts';
 import { createWebhookReceiptRepository } from './repositories/webhookReceipts.ts';
 import { createWebhookSecretRepository } from './repositories/webhookSecrets.ts';
 import type { Database } from './schema.ts';
+import { OwnSchemaPostgresDialect } from './postgres/ownSchemaDialect.ts';
 import { NodeSqliteDatabase, NodeSqliteDialect } from './sqlite/nodeSqliteDialect.ts';
 
 export interface Readiness {
@@ -90,7 +91,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
     // An idle client's connection dropping (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   } else {
     engine = 'sqlite';
     sqliteFile = new NodeSqliteDatabase(config.path);

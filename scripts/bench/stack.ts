@@ -4,7 +4,6 @@
 // there is an org, connected to it through the real OAuth flow driven over HTTP, as a browser follows redirects.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,6 +17,7 @@ import type { RunningService } from '../../service/src/service.ts';
 import type { Store } from '../../service/src/store/store.ts';
 import { createTenant } from '../../service/src/tenants/tenantAdmin.ts';
 import { inboxWorkerTask } from '../../service/src/worker/task.ts';
+import { freePort } from '../lib/freePort.ts';
 import { connectThroughOAuth } from '../lib/oauthConnect.ts';
 import type { BenchOrg } from './benchOrg.ts';
 
@@ -51,17 +51,6 @@ const pendingCleanups = new Set<() => Promise<void>>();
 
 export async function stopAllStacks(): Promise<void> {
   await Promise.allSettled([...pendingCleanups].map((cleanup) => cleanup()));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface ProvisionedStore {

@@ -2,7 +2,6 @@
 // the embedded SQLite store under ./data, with a demo tenant connected to the local org through the real OAuth
 // flow: a connect link asked for with the tenant's key, the start redirect, the org's login and consent (the
 // emulator approves its seeded admin), and the callback, followed over HTTP as a browser would.
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { pino } from 'pino';
 import { SEEDED_CONNECTED_APP, startOrg } from '@switchboard/org-emulator';
@@ -18,6 +17,7 @@ import { inboxWorkerTask } from '../../service/src/worker/task.ts';
 import { loadOrCreateSecrets, saveSecrets } from './localSecrets.ts';
 import { connectThroughOAuth } from './oauthConnect.ts';
 import type { LocalSecrets } from './localSecrets.ts';
+import { freePort } from './freePort.ts';
 
 export const DEMO_TENANT_NAME = 'Demo';
 
@@ -48,17 +48,6 @@ export interface LocalStack {
 
 /** Settings the user may override from the environment; everything else is fixed by the local set-up. */
 const OVERRIDABLE = /^(LOG_LEVEL|PHONE_DEFAULT_REGION|SALESFORCE_API_VERSION|WORKER_[A-Z_]+)$/;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dataDir = path.resolve(options.dataDir);

@@ -4,7 +4,6 @@
 // memory (the service, its worker and the pushing client; the org is elsewhere).
 import type { ApiCallFigures, ApiCostComparison } from '../apiCalls.ts';
 import { apiCallFigures, compareWithNaive } from '../apiCalls.ts';
-import { startBenchOrg } from '../benchOrg.ts';
 import { benchCalls, pushBodies } from '../calls.ts';
 import { finishedCount, waitForInbox } from '../inbox.ts';
 import type { InboxCounts } from '../inbox.ts';
@@ -13,10 +12,10 @@ import { startMemorySampler } from '../memory.ts';
 import { countTasks } from '../orgReadBack.ts';
 import type { TaskCounts } from '../orgReadBack.ts';
 import { expectAccepted, pushActivities } from '../push.ts';
-import { startBenchStack } from '../stack.ts';
 import type { BenchStack, EngineName } from '../stack.ts';
 import type { LatencySummary } from '../stats.ts';
 import { perSecond, summariseLatencies } from '../stats.ts';
+import { withOrgAndService } from './orgAndService.ts';
 import type { ScenarioContext, WorkerSettings } from './context.ts';
 
 export interface PipelineResult {
@@ -69,63 +68,48 @@ async function timeToLogged(stack: BenchStack, ids: readonly string[], max = 250
 
 export async function runPipeline(context: ScenarioContext): Promise<PipelineResult> {
   const { pipeline, people } = context.profile;
-  const org = await startBenchOrg({ people, apiDailyLimit: context.profile.apiDailyLimit });
-  try {
-    const stack = await startBenchStack({
-      engine: context.engine,
-      databaseUrl: context.databaseUrl,
-      org,
-      worker: true,
-      logFile: context.logFile,
-      env: context.serviceEnv
-    });
-    try {
-      const calls = benchCalls({ runId: context.runId, count: pipeline.calls, people });
-      const bodies = pushBodies(calls, pipeline.pushSize);
-      await org.clearRequests();
-      const serviceCallsBefore = await serviceCallCount(stack);
+  return withOrgAndService(context, async (org, stack) => {
+    const calls = benchCalls({ runId: context.runId, count: pipeline.calls, people });
+    const bodies = pushBodies(calls, pipeline.pushSize);
+    await org.clearRequests();
+    const serviceCallsBefore = await serviceCallCount(stack);
 
-      const memory = startMemorySampler();
-      const started = performance.now();
-      for (const { body, items } of bodies) {
-        expectAccepted(await pushActivities(stack.serviceUrl, stack.apiKey, body), items, 'queued');
-      }
-      const pushWallMs = performance.now() - started;
-      const settled = await waitForInbox(stack.store, (counts) => finishedCount(counts) >= calls.length, {
-        timeoutMs: context.profile.settleTimeoutMs,
-        what: `${calls.length} calls to be logged`
-      });
-      const wallMs = settled.at - started;
-      const memoryFigures = memory.stop();
-
-      const apiCalls = apiCallFigures(await org.requestLog());
-      const serviceCountedCalls = (await serviceCallCount(stack)) - serviceCallsBefore;
-      const logged = settled.counts['logged'] ?? 0;
-      if (logged === 0) throw new Error(`no call was logged; the inbox ended ${JSON.stringify(settled.counts)}`);
-      return {
-        scenario: 'pipeline',
-        engine: context.engine,
-        calls: calls.length,
-        pushes: bodies.length,
-        pushWallMs,
-        wallMs,
-        loggedPerSecond: perSecond(logged, wallMs),
-        outcomes: settled.counts,
-        apiCalls,
-        serviceCountedCalls,
-        cost: compareWithNaive(apiCalls.counted, logged),
-        timeToLogged: await timeToLogged(
-          stack,
-          calls.map((c) => c.id)
-        ),
-        memory: memoryFigures,
-        org: { ...(await countTasks(org.baseUrl)), people: people.contacts + people.leads },
-        worker: workerSettings(stack)
-      };
-    } finally {
-      await stack.stop();
+    const memory = startMemorySampler();
+    const started = performance.now();
+    for (const { body, items } of bodies) {
+      expectAccepted(await pushActivities(stack.serviceUrl, stack.apiKey, body), items, 'queued');
     }
-  } finally {
-    await org.stop();
-  }
+    const pushWallMs = performance.now() - started;
+    const settled = await waitForInbox(stack.store, (counts) => finishedCount(counts) >= calls.length, {
+      timeoutMs: context.profile.settleTimeoutMs,
+      what: `${calls.length} calls to be logged`
+    });
+    const wallMs = settled.at - started;
+    const memoryFigures = memory.stop();
+
+    const apiCalls = apiCallFigures(await org.requestLog());
+    const serviceCountedCalls = (await serviceCallCount(stack)) - serviceCallsBefore;
+    const logged = settled.counts['logged'] ?? 0;
+    if (logged === 0) throw new Error(`no call was logged; the inbox ended ${JSON.stringify(settled.counts)}`);
+    return {
+      scenario: 'pipeline',
+      engine: context.engine,
+      calls: calls.length,
+      pushes: bodies.length,
+      pushWallMs,
+      wallMs,
+      loggedPerSecond: perSecond(logged, wallMs),
+      outcomes: settled.counts,
+      apiCalls,
+      serviceCountedCalls,
+      cost: compareWithNaive(apiCalls.counted, logged),
+      timeToLogged: await timeToLogged(
+        stack,
+        calls.map((c) => c.id)
+      ),
+      memory: memoryFigures,
+      org: { ...(await countTasks(org.baseUrl)), people: people.contacts + people.leads },
+      worker: workerSettings(stack)
+    };
+  });
 }

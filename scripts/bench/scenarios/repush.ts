@@ -3,15 +3,14 @@
 // data: every call a new version, each Task updated in place by its External Activity ID).
 import type { ApiCostComparison } from '../apiCalls.ts';
 import { apiCallFigures, compareWithNaive } from '../apiCalls.ts';
-import { startBenchOrg } from '../benchOrg.ts';
 import type { BenchOrg } from '../benchOrg.ts';
 import { benchCalls, pushBodies, updatedCalls } from '../calls.ts';
 import { finishedCount, unfinishedCount, waitForInbox } from '../inbox.ts';
 import { countTasks } from '../orgReadBack.ts';
 import type { PushSummary } from '../push.ts';
 import { EMPTY_SUMMARY, addSummaries, expectAccepted, pushActivities } from '../push.ts';
-import { startBenchStack } from '../stack.ts';
 import type { BenchStack, EngineName } from '../stack.ts';
+import { withOrgAndService } from './orgAndService.ts';
 import type { ScenarioContext, WorkerSettings } from './context.ts';
 import { workerSettings } from './pipeline.ts';
 
@@ -71,53 +70,38 @@ async function phase(
 
 export async function runRepush(context: ScenarioContext): Promise<RepushResult> {
   const { repush, people } = context.profile;
-  const org = await startBenchOrg({ people, apiDailyLimit: context.profile.apiDailyLimit });
-  try {
-    const stack = await startBenchStack({
-      engine: context.engine,
-      databaseUrl: context.databaseUrl,
-      org,
-      worker: true,
-      logFile: context.logFile,
-      env: context.serviceEnv
-    });
-    try {
-      const calls = benchCalls({ runId: context.runId, count: repush.calls, people });
-      const original = pushBodies(calls, repush.pushSize);
-      const updated = pushBodies(updatedCalls(calls), repush.pushSize);
-      const timeoutMs = context.profile.settleTimeoutMs;
-      const allLogged = async () => {
-        await waitForInbox(stack.store, (counts) => (counts['logged'] ?? 0) >= calls.length, {
-          timeoutMs,
-          what: `${calls.length} calls to be logged`
-        });
-      };
-      // Duplicates queue nothing: check the inbox has nothing to do, then watch the org for longer than the worker
-      // would take to pick up a batch, so a call spent on them would be seen.
-      const { batchWaitMs, pollIntervalMs } = stack.config.worker;
-      const quiet = async () => {
-        await waitForInbox(stack.store, (counts) => unfinishedCount(counts) === 0, {
-          timeoutMs,
-          what: 'the inbox to be idle'
-        });
-        await new Promise((resolve) => setTimeout(resolve, batchWaitMs + 2 * pollIntervalMs + 500));
-        await waitForInbox(stack.store, (counts) => finishedCount(counts) >= calls.length, {
-          timeoutMs,
-          what: 'the inbox to stay settled'
-        });
-      };
+  return withOrgAndService(context, async (org, stack) => {
+    const calls = benchCalls({ runId: context.runId, count: repush.calls, people });
+    const original = pushBodies(calls, repush.pushSize);
+    const updated = pushBodies(updatedCalls(calls), repush.pushSize);
+    const timeoutMs = context.profile.settleTimeoutMs;
+    const allLogged = async () => {
+      await waitForInbox(stack.store, (counts) => (counts['logged'] ?? 0) >= calls.length, {
+        timeoutMs,
+        what: `${calls.length} calls to be logged`
+      });
+    };
+    // Duplicates queue nothing: check the inbox has nothing to do, then watch the org for longer than the worker
+    // would take to pick up a batch, so a call spent on them would be seen.
+    const { batchWaitMs, pollIntervalMs } = stack.config.worker;
+    const quiet = async () => {
+      await waitForInbox(stack.store, (counts) => unfinishedCount(counts) === 0, {
+        timeoutMs,
+        what: 'the inbox to be idle'
+      });
+      await new Promise((resolve) => setTimeout(resolve, batchWaitMs + 2 * pollIntervalMs + 500));
+      await waitForInbox(stack.store, (counts) => finishedCount(counts) >= calls.length, {
+        timeoutMs,
+        what: 'the inbox to stay settled'
+      });
+    };
 
-      const rows = [
-        await phase(org, stack, 'first push', original, 'queued', allLogged),
-        await phase(org, stack, 'same batch again', original, 'duplicate', quiet),
-        await phase(org, stack, 'updated batch', updated, 'updated', allLogged)
-      ];
-      const { tasks } = await countTasks(org.baseUrl);
-      return { scenario: 'repush', engine: context.engine, rows, tasksInOrg: tasks, worker: workerSettings(stack) };
-    } finally {
-      await stack.stop();
-    }
-  } finally {
-    await org.stop();
-  }
+    const rows = [
+      await phase(org, stack, 'first push', original, 'queued', allLogged),
+      await phase(org, stack, 'same batch again', original, 'duplicate', quiet),
+      await phase(org, stack, 'updated batch', updated, 'updated', allLogged)
+    ];
+    const { tasks } = await countTasks(org.baseUrl);
+    return { scenario: 'repush', engine: context.engine, rows, tasksInOrg: tasks, worker: workerSettings(stack) };
+  });
 }
